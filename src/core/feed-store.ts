@@ -1,0 +1,306 @@
+import { FeedError } from './feed-error.js';
+import { parseFeed } from './parse-feed.js';
+import type { Feed } from './types.js';
+
+/** What the store knows about one feed URL. `feed` is the last good feed, kept through failures. */
+export interface Snapshot {
+  feed?: Feed;
+  error?: FeedError;
+  loading: boolean;
+}
+
+export type SnapshotListener = (snapshot: Snapshot) => void;
+
+/** Settings of a {@link FeedStore}; the defaults suit pages, tests tighten them. */
+export interface FeedStoreOptions {
+  /** Milliseconds before a request is abandoned with `timeout`. Default 15 000. */
+  timeout?: number;
+  /** Largest body accepted, in bytes; larger is refused with `too-large`. Default 5 MB. */
+  maxBytes?: number;
+  /** Where the last good feed is kept so a reload paints at once; `null` keeps nothing. */
+  storage?: Storage | null;
+}
+
+const MAX_BACKOFF = 3600_000;
+const STORED_MAX = 1_000_000;
+
+function sessionStore(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null; // Sandboxed frames throw on access.
+  }
+}
+
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return ms > 0 ? Math.min(ms, MAX_BACKOFF) : undefined;
+}
+
+const hidden = () => document.visibilityState === 'hidden';
+
+/** One feed URL shared by every element that reads it: one request, one timer, one result. */
+class Source {
+  snapshot: Snapshot = { loading: true };
+  readonly #listeners = new Map<SnapshotListener, number>();
+  #request?: AbortController;
+  #timer?: ReturnType<typeof setTimeout>;
+  #failures = 0;
+  #retryAfter?: number;
+  #etag?: string;
+  #lastModified?: string;
+  #body?: string;
+  #waitingForVisible = false;
+
+  constructor(
+    readonly url: string,
+    readonly options: Required<FeedStoreOptions>,
+    readonly onEmpty: () => void,
+  ) {
+    this.#restore();
+  }
+
+  get #sameOrigin() {
+    return new URL(this.url).origin === location.origin;
+  }
+
+  /** The shortest refresh any reader asked for, in milliseconds; 0 when none polls. */
+  get #interval() {
+    const periods = [...this.#listeners.values()].filter((seconds) => seconds > 0);
+    return periods.length ? Math.min(...periods) * 1000 : 0;
+  }
+
+  add(listener: SnapshotListener, refresh: number) {
+    this.#listeners.set(listener, refresh);
+    if (this.snapshot.feed || this.snapshot.error) listener(this.snapshot);
+    if (!this.#request && !this.#timer && !this.#waitingForVisible) void this.load();
+  }
+
+  remove(listener: SnapshotListener) {
+    this.#listeners.delete(listener);
+    // A moved element disconnects and reconnects in one task: wait before tearing down.
+    queueMicrotask(() => {
+      if (this.#listeners.size) return;
+      this.#request?.abort();
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      document.removeEventListener('visibilitychange', this.#onVisible);
+      this.onEmpty();
+    });
+  }
+
+  /** Fetches now, unless a request is already on its way. */
+  async load() {
+    if (this.#request) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const request = new AbortController();
+    this.#request = request;
+    const timeout = setTimeout(
+      () => request.abort(new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url)),
+      this.options.timeout,
+    );
+    try {
+      const feed = await this.#fetch(request.signal);
+      this.#failures = 0;
+      this.#retryAfter = undefined;
+      if (feed) this.#publish({ feed, loading: false });
+      else if (this.snapshot.error || this.snapshot.loading) this.#publish({ feed: this.snapshot.feed, loading: false });
+    } catch (cause) {
+      if (request.signal.aborted && !(request.signal.reason instanceof FeedError)) return; // torn down
+      const error = cause instanceof FeedError ? cause : (request.signal.reason as FeedError);
+      this.#failures++;
+      this.#publish({ feed: this.snapshot.feed, error, loading: false });
+    } finally {
+      clearTimeout(timeout);
+      if (this.#request === request) this.#request = undefined;
+    }
+    if (!request.signal.aborted || request.signal.reason instanceof FeedError) this.#schedule();
+  }
+
+  #publish(snapshot: Snapshot) {
+    this.snapshot = snapshot;
+    for (const listener of this.#listeners.keys()) listener(snapshot);
+  }
+
+  #schedule() {
+    const interval = this.#interval;
+    if (!interval || !this.#listeners.size) return;
+    const backoff = Math.min(interval * 2 ** Math.min(this.#failures, 10), Math.max(interval, MAX_BACKOFF));
+    const delay = Math.max(backoff, this.#retryAfter ?? 0) * (0.9 + Math.random() * 0.2);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (!hidden()) return void this.load();
+      // No polling while nobody can see the page; catch up when it is shown again.
+      this.#waitingForVisible = true;
+      document.addEventListener('visibilitychange', this.#onVisible);
+    }, delay);
+  }
+
+  #onVisible = () => {
+    if (hidden()) return;
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    this.#waitingForVisible = false;
+    void this.load();
+  };
+
+  /** Resolves with the new feed, or `undefined` when it has not changed. */
+  async #fetch(signal: AbortSignal): Promise<Feed | undefined> {
+    const headers: Record<string, string> = {};
+    let cache: RequestCache = 'default';
+    if (this.#body !== undefined) {
+      // Custom headers on a cross-origin request would need a CORS preflight; there the
+      // browser's own cache revalidates instead.
+      if (this.#sameOrigin && (this.#etag || this.#lastModified)) {
+        if (this.#etag) headers['if-none-match'] = this.#etag;
+        if (this.#lastModified) headers['if-modified-since'] = this.#lastModified;
+        cache = 'no-store';
+      } else cache = 'no-cache';
+    }
+    let response: Response;
+    try {
+      response = await fetch(this.url, { headers, cache, signal });
+    } catch (cause) {
+      if (signal.aborted) throw signal.reason;
+      throw await this.#networkError(cause, signal);
+    }
+    if (response.status === 304) return undefined;
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.ok) {
+      this.#retryAfter = retryAfter(response.headers.get('retry-after'));
+      const what = type.includes('html') ? 'an HTML page' : 'an error';
+      const hint = response.status === 404 || response.status === 410 ? ': check the src URL' : '';
+      throw new FeedError('http', `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`, this.url, response.status);
+    }
+    const body = await this.#read(response);
+    if (body === this.#body) return undefined;
+    if (type.includes('html') || /^\s*</.test(body)) {
+      throw new FeedError('not-json', `${this.url} returned ${type.includes('html') ? 'an HTML page' : 'markup'} (status ${response.status}), not a JSON Feed`, this.url, response.status);
+    }
+    const feed = parseFeed(body, { baseUrl: response.url || this.url });
+    this.#body = body;
+    this.#etag = response.headers.get('etag') ?? undefined;
+    this.#lastModified = response.headers.get('last-modified') ?? undefined;
+    this.#save();
+    return feed;
+  }
+
+  async #read(response: Response): Promise<string> {
+    const max = this.options.maxBytes;
+    const tooLarge = () =>
+      new FeedError('too-large', `${this.url} is larger than ${Math.round(max / 1024)} KB, the most a widget will read`, this.url);
+    if (Number(response.headers.get('content-length')) > max) {
+      void response.body?.cancel();
+      throw tooLarge();
+    }
+    const reader = response.body?.getReader();
+    if (!reader) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        void reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return new TextDecoder().decode(bytes);
+  }
+
+  /** The browser hides why a request failed; a no-cors probe tells CORS apart from a dead host. */
+  async #networkError(cause: unknown, signal: AbortSignal): Promise<FeedError> {
+    if (!this.#sameOrigin) {
+      try {
+        await fetch(this.url, { mode: 'no-cors', cache: 'no-store', signal });
+        return new FeedError(
+          'cors',
+          `The server at ${new URL(this.url).origin} does not allow cross-origin requests for ${this.url}: serve the feed from your own site, add Access-Control-Allow-Origin, or set proxy`,
+          this.url,
+        );
+      } catch {
+        if (signal.aborted) return signal.reason as FeedError;
+      }
+    }
+    const detail = cause instanceof Error ? ` (${cause.message})` : '';
+    return new FeedError('network', `${this.url} could not be reached${detail}: check the address and your connection`, this.url);
+  }
+
+  get #storageKey() {
+    return `feedlets:${this.url}`;
+  }
+
+  #restore() {
+    try {
+      const saved = this.options.storage?.getItem(this.#storageKey);
+      if (!saved) return;
+      const { body, etag, lastModified } = JSON.parse(saved) as { body: string; etag?: string; lastModified?: string };
+      this.snapshot = { feed: parseFeed(body, { baseUrl: this.url }), loading: true };
+      this.#body = body;
+      this.#etag = etag;
+      this.#lastModified = lastModified;
+    } catch {
+      this.options.storage?.removeItem(this.#storageKey);
+    }
+  }
+
+  #save() {
+    const body = this.#body;
+    if (!this.options.storage || !body || body.length > STORED_MAX) return;
+    try {
+      this.options.storage.setItem(this.#storageKey, JSON.stringify({ body, etag: this.#etag, lastModified: this.#lastModified }));
+    } catch {
+      // Quota exceeded: the cache is an optimisation, never a requirement.
+    }
+  }
+}
+
+/**
+ * Loads feeds for every element on the page. Keyed by absolute URL, so any number of elements
+ * reading one feed share one request, one refresh timer and one result.
+ */
+export class FeedStore {
+  readonly #sources = new Map<string, Source>();
+  readonly #options: Required<FeedStoreOptions>;
+
+  constructor(options: FeedStoreOptions = {}) {
+    this.#options = {
+      timeout: options.timeout ?? 15_000,
+      maxBytes: options.maxBytes ?? 5_000_000,
+      storage: options.storage === undefined ? sessionStore() : options.storage,
+    };
+  }
+
+  /**
+   * Calls `listener` with every new snapshot of `url` until the returned function is called.
+   * `refresh` is in seconds; 0 loads once.
+   */
+  subscribe(url: string, listener: SnapshotListener, refresh = 0): () => void {
+    let source = this.#sources.get(url);
+    if (!source) {
+      source = new Source(url, this.#options, () => this.#sources.delete(url));
+      this.#sources.set(url, source);
+    }
+    source.add(listener, refresh);
+    const current = source;
+    return () => current.remove(listener);
+  }
+
+  /** Loads `url` again now (the Retry button), unless a request is already on its way. */
+  reload(url: string) {
+    void this.#sources.get(url)?.load();
+  }
+}
+
+/** The page's store, shared by every element. */
+export const feedStore = new FeedStore();

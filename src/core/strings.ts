@@ -1,0 +1,74 @@
+/** A message that depends on a count, chosen with `Intl.PluralRules`; `{n}` is the count. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const en = {
+  loading: 'Loading news…',
+  empty: 'No headlines yet.',
+  error: 'The news could not be loaded.',
+  retry: 'Retry',
+  pause: 'Pause headlines',
+  play: 'Play headlines',
+  latest: 'Latest',
+  more: 'More',
+  categories: 'Categories',
+  reviews: 'Reviews',
+  leaveReview: 'Leave a review',
+  yourRating: 'Your rating',
+  stars: { one: '{n} star', other: '{n} stars' } as Plural,
+  average: '{avg} out of 5',
+  reviewCount: { one: '{n} review', other: '{n} reviews' } as Plural,
+  noReviews: 'No reviews yet. Be the first.',
+  yourReview: 'Your review',
+  yourName: 'Your name',
+  optional: '(optional)',
+  send: 'Send review',
+  sending: 'Sending…',
+  sent: 'Thank you! Your review was sent.',
+  pending: 'Awaiting moderation',
+  failed: 'Your review could not be sent. Your text is kept.',
+  retrying: 'Could not send yet. Trying again…',
+  showMore: 'Show more',
+  charsLeft: { one: '{n} character left', other: '{n} characters left' } as Plural,
+  ratingRequired: 'Choose a rating from 1 to 5 stars.',
+  textRequired: 'Write a few words.',
+  textTooLong: 'Shorten your review to {max} characters.',
+  nameRequired: 'Enter your name.',
+};
+
+/** Every message an element can show, in English: the keys and the fallback of every locale. */
+export type Strings = typeof en;
+export type StringKey = keyof Strings;
+
+const tables = new Map<string, Partial<Strings>>([['en', en]]);
+const rules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Adds or extends the messages for `locale` (`'ru'`, `'pt-BR'`). Missing keys fall back to the
+ * language without region, then to English.
+ */
+export function registerStrings(locale: string, strings: Partial<Strings>): void {
+  const key = locale.toLowerCase();
+  tables.set(key, { ...tables.get(key), ...strings });
+}
+
+function lookup(locale: string, key: StringKey): Strings[StringKey] {
+  const lower = locale.toLowerCase();
+  return tables.get(lower)?.[key] ?? tables.get(lower.split('-')[0]!)?.[key] ?? en[key];
+}
+
+/** Returns a translator for `locale`: `t('stars', { n: 3 })` gives "3 stars". */
+export function translator(locale: string) {
+  return (key: StringKey, vars: Record<string, string | number> = {}): string => {
+    let message = lookup(locale, key);
+    if (typeof message === 'object') {
+      let pr = rules.get(locale);
+      if (!pr) rules.set(locale, (pr = new Intl.PluralRules(locale)));
+      message = message[pr.select(Number(vars.n))] ?? message.other;
+    }
+    return message.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in vars ? String(vars[name]) : match,
+    );
+  };
+}
+
+export type Translate = ReturnType<typeof translator>;

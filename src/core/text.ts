@@ -1,0 +1,72 @@
+import type { Item } from './types.js';
+
+/** Longest title kept; a hostile 1 MB title must not reach layout. */
+export const TITLE_MAX = 300;
+/** Longest plain-text excerpt kept. */
+export const TEXT_MAX = 600;
+/** Only this much HTML is parsed for an excerpt. */
+const HTML_MAX = 20_000;
+
+const DROP = 'script,style,template,noscript,iframe,object,embed,svg,math,head';
+const BLOCK =
+  'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,ol,p,pre,section,table,td,th,tr,ul';
+
+let parser: DOMParser | undefined;
+const parse = (html: string) => (parser ??= new DOMParser()).parseFromString(html, 'text/html');
+
+/** Collapses runs of white space and trims. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Cuts `text` to at most `max` characters on a word boundary, adding an ellipsis. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  // Never leave half of a surrogate pair behind.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * Turns untrusted HTML into plain text with an inert parser: a `DOMParser` document has no
+ * browsing context, so nothing in it runs or loads. Block boundaries become spaces.
+ */
+export function htmlToText(html: string): string {
+  const doc = parse(html.slice(0, HTML_MAX));
+  for (const el of doc.querySelectorAll(DROP)) el.remove();
+  for (const el of doc.querySelectorAll(BLOCK)) el.after(' ');
+  return squash(doc.body?.textContent ?? '');
+}
+
+const named = new Map<string, string>();
+const ENTITY = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z][a-z\d]{1,31}));/gi;
+
+function fromCode(code: number): string {
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    ? String.fromCodePoint(code)
+    : '\uFFFD';
+}
+
+/**
+ * Decodes character references (`&amp;`, `&#8217;`) in text that is otherwise plain, so a title
+ * such as "Don&#8217;t <i>panic</i>" shows as "Don’t <i>panic</i>": entities decoded once, tags
+ * kept as literal text.
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
+    if (dec) return fromCode(Number(dec));
+    if (hex) return fromCode(parseInt(hex, 16));
+    let value = named.get(match);
+    if (value === undefined) {
+      // The reference alone has no markup, so parsing it decodes and nothing more.
+      value = parse(`&${name};`).body?.textContent ?? match;
+      named.set(match, value);
+    }
+    return value;
+  });
+}
+
+/** What to show as an item's headline: its title, or the start of its text when it has none. */
+export const headline = (item: Item, max = 120) => item.title || clip(item.text, max);

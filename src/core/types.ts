@@ -1,0 +1,44 @@
+/** A person credited on a feed or an item. `url` is already safe (http, https or mailto). */
+export interface Author {
+  name: string;
+  url?: string;
+  avatar?: string;
+}
+
+/** A reader review carried by an item's `_review` extension. */
+export interface Review {
+  /** 1 to 5. */
+  rating: number;
+  /** The id or URL of the article reviewed, when the feed mixes articles. */
+  item?: string;
+}
+
+/** One normalised feed item. Every string is plain text; every URL has passed {@link safeUrl}. */
+export interface Item {
+  id: string;
+  url?: string;
+  /** The item's title as plain text; empty when the feed gave none (see {@link headline}). */
+  title: string;
+  /** A plain-text excerpt from `summary`, `content_text` or `content_html`, in that order. */
+  readonly text: string;
+  image?: string;
+  tags: string[];
+  authors: Author[];
+  published?: Date;
+  modified?: Date;
+  language?: string;
+  review?: Review;
+}
+
+/** A normalised feed, the one model every element renders. */
+export interface Feed {
+  title: string;
+  homePageUrl?: string;
+  feedUrl?: string;
+  language?: string;
+  nextUrl?: string;
+  items: Item[];
+}
+
+/** What an element knows about its feed at any moment. */
+export type FeedStatus = 'loading' | 'ready' | 'empty' | 'error';

@@ -1,0 +1,6 @@
+import { NewsCards } from '../elements/news-cards/news-cards.js';
+import { defineElement } from './define-element.js';
+
+defineElement('news-cards', NewsCards);
+
+export { NewsCards };

@@ -1,0 +1,130 @@
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { resolveLocale } from '../../core/locale.js';
+import { translator, type Translate } from '../../core/strings.js';
+import type { Item } from '../../core/types.js';
+
+/** Splits a comma-separated attribute into lower-case names. */
+export const names = (list: string) =>
+  list
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+
+/**
+ * What every feed-reading element shares: the attributes, the feed controller, and the loading,
+ * empty and error states. Subclasses draw their items and their skeleton.
+ *
+ * @slot - Fallback content (say, a link to the site's news page): shown while loading and beside
+ * Retry when the feed fails. An inline `<script type="application/feed+json">` child is the feed.
+ * @slot empty - Replaces the message shown when there is nothing to show.
+ * @slot error - Replaces the message shown when the feed cannot be loaded.
+ *
+ * @fires {NewsLoadEvent} news-load - A new feed arrived. `event.detail.feed` is the normalised feed.
+ * @fires {NewsErrorEvent} news-error - The feed could not be loaded or read; the last good content
+ * stays. `event.detail.error` is a `FeedError` with a `code` and a message.
+ *
+ * @csspart base - The element's outer wrapper.
+ * @csspart status - The loading, empty and error messages.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart retry - The Retry button.
+ */
+export abstract class FeedElement extends LitElement {
+  /** URL of a JSON Feed. Without it, an inline `<script type="application/feed+json">` child is read. */
+  @property({ reflect: true }) src = '';
+
+  /** The most items to show (for `news-categories`, per category). 0 shows all. */
+  @property({ type: Number, reflect: true }) limit = 0;
+
+  /** Shows only items with one of these tags: comma-separated, case-insensitive. */
+  @property({ reflect: true }) category = '';
+
+  /** Seconds between refreshes of the feed; 0 loads it once. */
+  @property({ type: Number, reflect: true }) refresh = 0;
+
+  /** Language for dates and messages, such as `ru` or `en-GB`. Default: the nearest `lang`. */
+  @property({ reflect: true }) locale = '';
+
+  /** The accessible name of the widget. */
+  @property({ reflect: true }) label = '';
+
+  /** Where links open, such as `_blank` (which adds `rel="noopener noreferrer"`). */
+  @property({ reflect: true }) target = '';
+
+  /** URL template with `{url}` for fetching `src` through a proxy, such as `https://example.org/fetch?url={url}`. */
+  @property({ reflect: true }) proxy = '';
+
+  /** Feed data the page already has: a JSON Feed object or its text, used instead of `src`. */
+  @property({ attribute: false }) feed?: unknown;
+
+  protected readonly feedState = new FeedController(this);
+
+  /** Messages in the element's language. */
+  protected t: Translate = translator('en');
+
+  /** The element's resolved locale, for `Intl`. */
+  protected resolvedLocale = 'en';
+
+  selectItems(items: Item[]): Item[] {
+    const wanted = names(this.category);
+    const chosen = wanted.length
+      ? items.filter((item) => item.tags.some((tag) => wanted.includes(tag.toLowerCase())))
+      : items;
+    return this.limit > 0 ? chosen.slice(0, this.limit) : chosen;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('locale') || !this.hasUpdated) {
+      this.resolvedLocale = resolveLocale(this);
+      this.t = translator(this.resolvedLocale);
+    }
+  }
+
+  /** The link attributes `target` asks for. */
+  protected get rel() {
+    return this.target === '_blank' ? 'noopener noreferrer' : undefined;
+  }
+
+  /** Draws the items; called only in the `ready` state. */
+  protected abstract renderItems(items: Item[]): TemplateResult;
+
+  /** A placeholder in the shape of the final layout, so nothing shifts when content arrives. */
+  protected abstract renderSkeleton(): TemplateResult;
+
+  protected override render() {
+    const { status, items } = this.feedState;
+    return html`<div part="base" class="base ${status}" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+      ${status === 'ready' ? this.renderItems(items) : this.renderStatus()}
+    </div>`;
+  }
+
+  /** The loading, empty and error states, the same in every element. */
+  protected renderStatus() {
+    const { status } = this.feedState;
+    const fallback = this.#hasFallback();
+    if (status === 'loading') {
+      return fallback
+        ? html`<slot></slot>`
+        : html`<div part="skeleton" class="skeleton" aria-hidden="true">${this.renderSkeleton()}</div>
+            <span class="visually-hidden" part="status">${this.t('loading')}</span>`;
+    }
+    if (status === 'empty') {
+      return html`<p part="status" class="status"><slot name="empty">${this.t('empty')}</slot></p>`;
+    }
+    return html`<div part="error" class="status error">
+      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.t('error')}</p>`}</slot>
+      <button part="retry" type="button" @click=${() => this.feedState.retry()}>${this.t('retry')}</button>
+    </div>`;
+  }
+
+  /** Whether the page gave fallback content: anything but the inline feed and white space. */
+  #hasFallback() {
+    return [...this.childNodes].some((node) =>
+      node instanceof Element
+        ? node.localName !== 'script' && !node.slot
+        : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
+    );
+  }
+}
