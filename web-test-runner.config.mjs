@@ -26,8 +26,9 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [chromium()],
   concurrency: 2,
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
-  coverage: true,
+  // `npm test` adds --coverage; runs of single files stay quick.
   coverageConfig: {
     include: ['src/**/*.ts'],
     threshold: { lines: 90, statements: 90, branches: 75, functions: 85 },

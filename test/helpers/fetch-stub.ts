@@ -1,0 +1,68 @@
+/** What the fake network answers for one request. */
+export interface Reply {
+  status?: number;
+  body?: string | object;
+  headers?: Record<string, string>;
+  /** Milliseconds before the answer; the request can be aborted meanwhile. */
+  delay?: number;
+  /** Never answer (until aborted). */
+  hang?: boolean;
+  /** Fail like a network error (`TypeError: Failed to fetch`). */
+  fail?: boolean;
+}
+
+export interface Call {
+  url: string;
+  init: RequestInit;
+  /** Whether the request was aborted before it was answered. */
+  aborted: boolean;
+}
+
+/**
+ * Replaces `fetch` at the edge of the page with `handler`, and records every call. Tests stub the
+ * network here, never the store's internals. Call `restore()` (or `stub.restore` in afterEach).
+ */
+export function stubFetch(handler: (url: string, init: RequestInit, call: number) => Reply | Promise<Reply>) {
+  const original = window.fetch;
+  const calls: Call[] = [];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI).href;
+    const call: Call = { url, init, aborted: false };
+    calls.push(call);
+    const signal = init.signal;
+    const reply = await handler(url, init, calls.length);
+    return new Promise<Response>((resolve, reject) => {
+      const abort = () => {
+        call.aborted = true;
+        reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+      };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort, { once: true });
+      if (reply.hang) return;
+      setTimeout(() => {
+        signal?.removeEventListener('abort', abort);
+        if (reply.fail) return reject(new TypeError('Failed to fetch'));
+        const body = typeof reply.body === 'string' || reply.body === undefined ? reply.body : JSON.stringify(reply.body);
+        const status = reply.status ?? 200;
+        resolve(
+          new Response(status === 304 || status === 204 ? null : (body ?? ''), {
+            status,
+            headers: { 'content-type': 'application/feed+json', ...reply.headers },
+          }),
+        );
+      }, reply.delay ?? 0);
+    });
+  };
+  return {
+    calls,
+    /** Calls made to `url` (resolved against the page). */
+    callsTo: (url: string) => calls.filter((c) => c.url === new URL(url, document.baseURI).href),
+    restore: () => {
+      window.fetch = original;
+    },
+  };
+}
+
+let counter = 0;
+/** A same-origin feed URL no other test uses, so the page's shared store never mixes tests. */
+export const uniqueUrl = (name = 'feed') => `/test-feeds/${name}-${Date.now()}-${++counter}.json`;
