@@ -1,34 +1,64 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './scripts/count-reporter.mjs';
 
-const chromiumFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-
-const chromium = (extra = []) =>
+// Both engines come from Debian (`apt-get install chromium firefox-esr`); nothing is downloaded.
+const chromium = (extraArgs = []) =>
   chromeLauncher({
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [...chromiumFlags, ...extra],
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+        ...extraArgs,
+      ],
     },
   });
 
+// Puppeteer drives Firefox over WebDriver BiDi.
+const firefox = (extraPrefsFirefox = {}) =>
+  puppeteerLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      extraPrefsFirefox,
+    },
+  });
+
+// FEEDLETS_BROWSERS=chromium runs one engine, for quick local runs.
+const only = process.env.FEEDLETS_BROWSERS;
+const pick = (list) => list.filter((b) => !only || only.split(',').includes(b.name));
+const engines = (chromiumArgs, firefoxPrefs) =>
+  pick([Object.assign(chromium(chromiumArgs), { name: 'chromium' }), Object.assign(firefox(firefoxPrefs), { name: 'firefox' })]);
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.reduced-motion.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  browsers: [chromium()],
+  browsers: engines([], {}),
+  groups: [
+    {
+      // Emulating reduced motion is CDP-only, so these tests get browsers that prefer it from launch.
+      name: 'reduced-motion',
+      files: 'test/**/*.reduced-motion.test.ts',
+      browsers: engines(['--force-prefers-reduced-motion'], { 'ui.prefersReducedMotion': 1 }),
+    },
+  ],
+  reporters: [defaultReporter(), countReporter()],
   concurrency: 2,
+  concurrentBrowsers: 2,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
-  // `npm test` adds --coverage; runs of single files stay quick.
+  // `npm test` adds --coverage (taken from Chromium); runs of single files stay quick.
   coverageConfig: {
     include: ['src/**/*.ts'],
     threshold: { lines: 90, statements: 90, branches: 75, functions: 85 },
