@@ -33,28 +33,28 @@ export const names = (list: string) =>
  */
 export abstract class FeedElement extends LitElement {
   /** URL of a JSON Feed. Without it, an inline `<script type="application/feed+json">` child is read. */
-  @property({ reflect: true }) src = '';
+  @property() src = '';
 
   /** The most items to show (for `news-categories`, per category). 0 shows all. */
-  @property({ type: Number, reflect: true }) limit = 0;
+  @property({ type: Number }) limit = 0;
 
   /** Shows only items with one of these tags: comma-separated, case-insensitive. */
-  @property({ reflect: true }) category = '';
+  @property() category = '';
 
   /** Seconds between refreshes of the feed; 0 loads it once. */
-  @property({ type: Number, reflect: true }) refresh = 0;
+  @property({ type: Number }) refresh = 0;
 
   /** Language for dates and messages, such as `ru` or `en-GB`. Default: the nearest `lang`. */
-  @property({ reflect: true }) locale = '';
+  @property() locale = '';
 
   /** The accessible name of the widget. */
-  @property({ reflect: true }) label = '';
+  @property() label = '';
 
   /** Where links open, such as `_blank` (which adds `rel="noopener noreferrer"`). */
-  @property({ reflect: true }) target = '';
+  @property() target = '';
 
   /** URL template with `{url}` for fetching `src` through a proxy, such as `https://example.org/fetch?url={url}`. */
-  @property({ reflect: true }) proxy = '';
+  @property() proxy = '';
 
   /** Feed data the page already has: a JSON Feed object or its text, used instead of `src`. */
   @property({ attribute: false }) feed?: unknown;

@@ -1,0 +1,17 @@
+// Type-checked against the packed package, as a developer's code would be.
+import 'feedlets/define/news-ticker';
+import { parseFeed, type FeedErrorCode } from 'feedlets';
+
+const ticker = document.querySelector('news-ticker')!;
+export const speed: number = ticker.speed;
+
+ticker.addEventListener('news-error', (event) => {
+  const code: FeedErrorCode = event.detail.error.code;
+  console.warn(code);
+});
+ticker.addEventListener('news-load', (event) => console.warn(event.detail.feed.items.length));
+
+// @ts-expect-error `speed` is typed as a number; were the types missing, this line would not error.
+export const wrong: string = ticker.speed;
+
+export const feed = parseFeed('{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[]}');
