@@ -1,0 +1,65 @@
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves the package build (`dist/`, from `npm run build`) at `/dist/`, so the embed pages load
+ * exactly the files a site owner would, under `vite` and `vite preview` alike.
+ */
+export function serveDist(dist: string): Plugin {
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (!pathname.startsWith('/dist/')) return next();
+    const file = resolve(dist, decodeURIComponent(pathname.slice('/dist/'.length)));
+    const found = file.startsWith(dist + sep) && statSync(file, { throwIfNoEntry: false })?.isFile();
+    res.setHeader('cache-control', 'no-cache');
+    if (!found) {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      const built = statSync(dist, { throwIfNoEntry: false })?.isDirectory();
+      res.end(built ? `${pathname} is not in dist/.` : 'dist/ is not built yet: run `npm run build` first.');
+      return;
+    }
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: 'feedlets-demo-dist',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}
+
+function* filesUnder(path: string): Generator<string> {
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path)) yield* filesUnder(join(path, name));
+  } else yield path;
+}
+
+/**
+ * Copies `paths` (files or folders under `root`) into the build unchanged: the embed pages must keep
+ * their plain `<script src="../dist/…">` rather than be bundled, and the feeds are only named in
+ * attributes, where the bundler does not look.
+ */
+export function copyUnchanged(root: string, paths: string[]): Plugin {
+  return {
+    name: 'feedlets-demo-copy',
+    apply: 'build',
+    generateBundle() {
+      for (const path of paths) {
+        for (const file of filesUnder(join(root, path))) {
+          this.emitFile({ type: 'asset', fileName: relative(root, file).split(sep).join('/'), source: readFileSync(file) });
+        }
+      }
+    },
+  };
+}

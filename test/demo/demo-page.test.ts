@@ -1,0 +1,93 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+const WIDGETS = 'news-ticker, news-cards, news-categories, news-reviews';
+
+/** Opens the demo site in a frame, as a visitor would, once its widgets are defined. */
+async function openDemo(query = ''): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.style.inlineSize = '1200px';
+  frame.style.blockSize = '800px';
+  frame.src = `/demo/index.html${query}`;
+  document.body.append(frame);
+  await waitUntil(() => frame.contentWindow?.customElements.get('news-reviews'), 'the demo did not start', { timeout: 8000 });
+  return frame.contentDocument!;
+}
+
+describe('the demo site', () => {
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    localStorage.clear();
+  });
+
+  it('switches every widget and its own words to the chosen language, and remembers it', async () => {
+    const page = await openDemo();
+    const select = page.querySelector<HTMLSelectElement>('#language')!;
+    select.value = 'az';
+    select.dispatchEvent(new Event('change'));
+
+    expect(page.documentElement.lang).to.equal('az');
+    expect(page.querySelector('.skip-link')!.textContent).to.equal('Əsas məzmuna keç');
+    expect(page.querySelector('news-ticker')!.getAttribute('badge')).to.equal('Son xəbərlər');
+    for (const widget of page.querySelectorAll(WIDGETS)) expect(widget.getAttribute('locale'), widget.localName).to.equal('az');
+
+    document.querySelector('iframe')!.remove();
+    const again = await openDemo();
+    expect(again.documentElement.lang).to.equal('az');
+    expect(again.querySelector<HTMLSelectElement>('#language')!.value).to.equal('az');
+  });
+
+  it('starts in the language the address asks for', async () => {
+    const page = await openDemo('?lang=ru');
+    expect(page.documentElement.lang).to.equal('ru');
+    expect(page.querySelector('#top-stories-title')!.textContent).to.equal('Главное');
+    expect(page.querySelector('news-cards')!.getAttribute('label')).to.equal('Главное');
+  });
+
+  it('switches between light and dark', async () => {
+    const page = await openDemo();
+    const select = page.querySelector<HTMLSelectElement>('#theme')!;
+    select.value = 'dark';
+    select.dispatchEvent(new Event('change'));
+    expect(getComputedStyle(page.documentElement).colorScheme).to.equal('dark');
+    select.value = 'light';
+    select.dispatchEvent(new Event('change'));
+    expect(getComputedStyle(page.documentElement).colorScheme).to.equal('light');
+  });
+
+  it('filters the top stories by category', async () => {
+    const page = await openDemo();
+    const economy = page.querySelector<HTMLButtonElement>('.filters [data-category="Economy"]')!;
+    economy.click();
+    expect(page.querySelector('#top-cards')!.getAttribute('category')).to.equal('Economy');
+    expect(economy.getAttribute('aria-pressed')).to.equal('true');
+    expect(page.querySelectorAll('.filters [aria-pressed="true"]')).to.have.length(1);
+
+    page.querySelector<HTMLButtonElement>('.filters [data-category=""]')!.click();
+    expect(page.querySelector('#top-cards')!.getAttribute('category')).to.equal('');
+  });
+
+  it('passes ?faults=1 on to the review endpoint and says so', async () => {
+    const page = await openDemo('?faults=1');
+    const reviews = page.querySelector('news-reviews')!;
+    expect(reviews.getAttribute('action')).to.equal('/api/reviews?faults=1');
+    expect(reviews.getAttribute('src')).to.equal('/api/reviews.json?faults=1');
+    expect(page.querySelector<HTMLElement>('#faults-banner')!.hidden).to.equal(false);
+  });
+
+  it('uses the plain endpoint otherwise', async () => {
+    const page = await openDemo();
+    const reviews = page.querySelector('news-reviews')!;
+    expect(reviews.getAttribute('action')).to.equal('/api/reviews');
+    expect(page.querySelector<HTMLElement>('#faults-banner')!.hidden).to.equal(true);
+  });
+
+  it('offers a skip link first, which takes the keyboard to the main content', async () => {
+    const page = await openDemo();
+    page.defaultView!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(page.activeElement?.className).to.equal('skip-link');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => page.activeElement?.id === 'main', 'focus did not move to main');
+  });
+});

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { reviewsPlugin } from './demo/server/reviews-plugin.js';
+import { copyUnchanged, serveDist } from './demo/server/static-plugin.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The demo site: `npm start` serves `demo/` with the sources from `src/`; `npm run preview` builds
+ * it into `build/demo/` and serves that beside the package build in `dist/`. Both answer the review
+ * endpoint. `FEEDLETS_DEMO_DATA` moves the reviews file (scripts/check-demo.mjs uses a scratch one).
+ */
+export default defineConfig({
+  root: here('demo'),
+  server: { fs: { allow: [here('.')] } },
+  build: {
+    outDir: here('build/demo'),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    reviewsPlugin({ file: `${process.env.FEEDLETS_DEMO_DATA ?? here('demo/data')}/reviews.json` }),
+    serveDist(here('dist')),
+    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed.css', 'favicon.svg', 'feeds']),
+  ],
+});
