@@ -20,6 +20,9 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   selectItems(items: Item[]): Item[];
 }
 
+const UNREAD = Symbol();
+const logged = new WeakSet<FeedError>();
+
 /**
  * Gives an element its feed as `{ status, feed, items, error }`, from the `feed` property, the
  * `src` attribute (through the page's shared {@link FeedStore}) or an inline feed, and tells the
@@ -31,7 +34,8 @@ export class FeedController implements ReactiveController {
   items: Item[] = [];
   error?: FeedError;
 
-  #key?: unknown;
+  /** What the feed was last read from; `UNREAD` until it has been. */
+  #key: unknown = UNREAD;
   #url?: string;
   #unsubscribe?: () => void;
 
@@ -47,8 +51,9 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.#stop();
-    this.#key = undefined;
+    // Keep the feed: an element moved in the page reconnects at once and must not announce it again.
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   hostUpdate() {
@@ -61,25 +66,30 @@ export class FeedController implements ReactiveController {
   retry() {
     if (this.#url) this.store.reload(this.#url);
     else {
-      this.#key = undefined;
+      this.#key = UNREAD;
       this.host.requestUpdate();
     }
   }
 
-  #stop() {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#url = undefined;
-  }
-
   /** Follows the host's inputs; does nothing while they are unchanged. */
   #sync() {
+    // A detached element reads nothing: it would hold a subscription nobody ends.
+    if (!this.host.isConnected) return;
     const { src, refresh, feed, proxy } = this.host;
+    if (!src && feed == null && document.readyState === 'loading') {
+      // Upgraded before the parser reached (all of) the inline feed: read it once the page is parsed.
+      document.addEventListener('DOMContentLoaded', this.#onParsed, { once: true });
+      return;
+    }
     const inline = !src && feed == null ? this.#inline() : undefined;
-    const key = feed ?? (src ? `${src} ${refresh} ${proxy ?? ''}` : inline);
-    if (key === this.#key) return;
+    const key = feed ?? (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline === undefined ? null : `inline ${inline}`);
+    if (key === this.#key) {
+      if (this.#url && !this.#unsubscribe) this.#subscribe(this.#url, refresh);
+      return;
+    }
     this.#key = key;
-    this.#stop();
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#url = undefined;
     this.feed = undefined;
     this.error = undefined;
     if (feed != null) return this.#parse(feed);
@@ -89,11 +99,21 @@ export class FeedController implements ReactiveController {
         new FeedError('invalid-url', `<${this.host.localName}> has no src and no inline <script type="application/feed+json">`),
       );
     }
-    const url = safeUrl(proxy ? proxy.replace('{url}', encodeURIComponent(safeUrl(src) ?? src)) : src);
-    if (!url) return this.#fail(new FeedError('invalid-url', `"${src}" is not an http or https URL`));
+    const target = safeUrl(src);
+    if (!target) return this.#fail(new FeedError('invalid-url', `"${src}" is not an http or https URL`));
+    const url = proxy ? safeUrl(proxy.replace('{url}', encodeURIComponent(target))) : target;
+    if (!url || (proxy && !proxy.includes('{url}'))) {
+      return this.#fail(new FeedError('invalid-url', `proxy "${proxy}" must be an http or https URL containing {url}`));
+    }
+    this.#subscribe(url, refresh);
+  }
+
+  #subscribe(url: string, refresh: number) {
     this.#url = url;
     this.#unsubscribe = this.store.subscribe(url, this.#onSnapshot, refresh > 0 ? refresh : 0);
   }
+
+  #onParsed = () => this.host.requestUpdate();
 
   #inline(): string | undefined {
     return this.host.querySelector(':scope > script[type="application/feed+json"]')?.textContent ?? undefined;
@@ -119,7 +139,9 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
     if (newFeed && feed) this.host.dispatchEvent(new NewsLoadEvent(feed));
     if (newError) {
-      console.error(`[feedlets] <${this.host.localName}>: ${error.message}`);
+      // Many elements may share one failing feed: the console hears about it once.
+      if (!logged.has(error)) console.error(`[feedlets] <${this.host.localName}>: ${error.message}`);
+      logged.add(error);
       this.host.dispatchEvent(new NewsErrorEvent(error));
     }
   };

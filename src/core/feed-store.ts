@@ -41,6 +41,9 @@ function retryAfter(header: string | null): number | undefined {
 
 const hidden = () => document.visibilityState === 'hidden';
 
+/** The key of a feed: its absolute URL, so `/feed.json` and `https://site/feed.json` share a request. */
+const absolute = (url: string) => new URL(url, document.baseURI).href;
+
 /** One feed URL shared by every element that reads it: one request, one timer, one result. */
 class Source {
   snapshot: Snapshot = { loading: true };
@@ -53,6 +56,8 @@ class Source {
   #lastModified?: string;
   #body?: string;
   #waitingForVisible = false;
+  /** Whether a load has finished (well or not) since the source was created. */
+  #loaded = false;
 
   constructor(
     readonly url: string,
@@ -75,7 +80,10 @@ class Source {
   add(listener: SnapshotListener, refresh: number) {
     this.#listeners.set(listener, refresh);
     if (this.snapshot.feed || this.snapshot.error) listener(this.snapshot);
-    if (!this.#request && !this.#timer && !this.#waitingForVisible) void this.load();
+    if (this.#request || this.#timer || this.#waitingForVisible) return;
+    // A late or moved reader takes the current result; it refetches only on its refresh timer.
+    if (this.#loaded) this.#schedule();
+    else void this.load();
   }
 
   remove(listener: SnapshotListener) {
@@ -96,6 +104,8 @@ class Source {
     if (this.#request) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#waitingForVisible = false;
+    document.removeEventListener('visibilitychange', this.#onVisible);
     const request = new AbortController();
     this.#request = request;
     const timeout = setTimeout(
@@ -117,6 +127,7 @@ class Source {
       clearTimeout(timeout);
       if (this.#request === request) this.#request = undefined;
     }
+    this.#loaded = true;
     if (!request.signal.aborted || request.signal.reason instanceof FeedError) this.#schedule();
   }
 
@@ -129,7 +140,8 @@ class Source {
     const interval = this.#interval;
     if (!interval || !this.#listeners.size) return;
     const backoff = Math.min(interval * 2 ** Math.min(this.#failures, 10), Math.max(interval, MAX_BACKOFF));
-    const delay = Math.max(backoff, this.#retryAfter ?? 0) * (0.9 + Math.random() * 0.2);
+    // Jitter spreads the readers of one feed out; Retry-After is a floor it never goes under.
+    const delay = Math.max(backoff * (0.9 + Math.random() * 0.2), this.#retryAfter ?? 0);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (!hidden()) return void this.load();
@@ -140,10 +152,7 @@ class Source {
   }
 
   #onVisible = () => {
-    if (hidden()) return;
-    document.removeEventListener('visibilitychange', this.#onVisible);
-    this.#waitingForVisible = false;
-    void this.load();
+    if (!hidden()) void this.load();
   };
 
   /** Resolves with the new feed, or `undefined` when it has not changed. */
@@ -176,9 +185,7 @@ class Source {
     }
     const body = await this.#read(response);
     if (body === this.#body) return undefined;
-    if (type.includes('html') || /^\s*</.test(body)) {
-      throw new FeedError('not-json', `${this.url} returned ${type.includes('html') ? 'an HTML page' : 'markup'} (status ${response.status}), not a JSON Feed`, this.url, response.status);
-    }
+    // The body decides, not the content type: many servers send JSON as text/html or text/plain.
     const feed = parseFeed(body, { baseUrl: response.url || this.url });
     this.#body = body;
     this.#etag = response.headers.get('etag') ?? undefined;
@@ -282,10 +289,11 @@ export class FeedStore {
   }
 
   /**
-   * Calls `listener` with every new snapshot of `url` until the returned function is called.
-   * `refresh` is in seconds; 0 loads once.
+   * Calls `listener` with every new snapshot of `url` (resolved against the page) until the
+   * returned function is called. `refresh` is in seconds; 0 loads once.
    */
   subscribe(url: string, listener: SnapshotListener, refresh = 0): () => void {
+    url = absolute(url);
     let source = this.#sources.get(url);
     if (!source) {
       source = new Source(url, this.#options, () => this.#sources.delete(url));
@@ -298,7 +306,7 @@ export class FeedStore {
 
   /** Loads `url` again now (the Retry button), unless a request is already on its way. */
   reload(url: string) {
-    void this.#sources.get(url)?.load();
+    void this.#sources.get(absolute(url))?.load();
   }
 }
 

@@ -10,10 +10,11 @@ const absolute = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A date as a reader expects it in `locale`: relative within a week ("3 hours ago"), absolute
- * beyond ("21 Dec 2023").
+ * beyond ("21 Dec 2023"). An invalid date gives '', never "Invalid Date".
  */
 export function formatDate(date: Date, locale: string, now = Date.now()): string {
   const diff = date.getTime() - now;
+  if (Number.isNaN(diff)) return '';
   if (Math.abs(diff) < WEEK) {
     let rtf = relative.get(locale);
     if (!rtf) relative.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));

@@ -29,29 +29,52 @@ function withDefined<T extends object>(target: T, extra: Partial<T>): T {
 /** A string field, or nothing: real feeds put `null`, numbers and objects where text belongs. */
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-/** Tags as a list; some feeds give one comma-separated string. */
+/**
+ * Plain text from a field that may carry character references, at most `max` characters. Only
+ * the start of a huge field is decoded: a hostile 1 MB title costs no more than a short one.
+ */
+const plain = (value: unknown, max: number) =>
+  clip(squash(decodeEntities((str(value) ?? '').trimStart().slice(0, max * 8))), max);
+
+/** Generators fill an empty `summary` with a placeholder; it says nothing to a reader. */
+const PLACEHOLDER = /^(?:n\/?a|null|undefined|none|-+)$/i;
+
+/** Tags as a list; some feeds give one comma-separated string. Case-insensitive duplicates go. */
 function toTags(value: unknown): string[] {
   const list: unknown[] = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  return list
-    .filter((tag): tag is string => typeof tag === 'string')
-    .map((tag) => clip(squash(decodeEntities(tag)), 60))
-    .filter(Boolean)
-    .slice(0, 20);
+  const tags = list
+    .slice(0, 100)
+    .map((tag) => plain(tag, 60))
+    .filter(Boolean);
+  return tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i).slice(0, 20);
 }
 
-/** A date the reader can trust, or nothing: unparsable and absurd dates are dropped. */
+/**
+ * A date the reader can trust, or nothing. Unparsable and absurd dates are dropped, and so is
+ * anything without a four-digit year, which Chromium's lenient parser would read as 2001.
+ */
 function toDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || !/\d{4}/.test(value)) return undefined;
   const time = Date.parse(value);
   return time >= EARLIEST && time <= Date.now() + YEAR ? new Date(time) : undefined;
+}
+
+/** A language tag `Intl` and `lang` accept (`en_US` becomes `en-US`), or nothing. */
+function toLanguage(value: unknown): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(str(value)?.trim().replace(/_/g, '-') || [])[0];
+  } catch {
+    return undefined;
+  }
 }
 
 function toAuthors(value: unknown, base?: string): Author[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   const authors: Author[] = [];
   for (const raw of list.slice(0, 20)) {
-    const parsed = authorSchema.safeParse(raw);
-    const name = parsed.success ? clip(squash(decodeEntities(str(parsed.data.name) ?? '')), 100) : '';
+    // Some feeds give a bare name where an author object belongs.
+    const parsed = authorSchema.safeParse(typeof raw === 'string' ? { name: raw } : raw);
+    const name = parsed.success ? plain(parsed.data.name, 100) : '';
     if (!parsed.success || !name) continue;
     const author: Author = { name };
     const url = safeUrl(parsed.data.url, base, true);
@@ -63,39 +86,43 @@ function toAuthors(value: unknown, base?: string): Author[] {
   return authors;
 }
 
-function excerpt(raw: RawItem): () => string {
-  let text: string | undefined;
-  // content_html needs an HTML parser; most items are never shown, so parse on first read.
-  return () =>
-    (text ??= clip(
-      squash(decodeEntities(str(raw.summary) || str(raw.content_text) || '')) ||
-        htmlToText(str(raw.content_html) ?? ''),
-      TEXT_MAX,
-    ));
+/** 1.1's `authors`, else 1.0's `author`, else `fallback` (the feed's authors, for an item). */
+function authorsOf(raw: { authors?: unknown; author?: unknown }, base?: string, fallback: Author[] = []) {
+  const authors = toAuthors(raw.authors, base);
+  if (authors.length) return authors;
+  const author = toAuthors(raw.author, base);
+  return author.length ? author : fallback;
 }
 
-function toItem(raw: RawItem, base: string | undefined, feedAuthors: Author[]): Item {
-  const title = clip(squash(decodeEntities(str(raw.title) ?? '')), TITLE_MAX);
-  const itemAuthors = toAuthors(raw.authors ?? raw.author, base);
+function excerpt(raw: RawItem, title: string): string {
+  const summary = plain(raw.summary, TEXT_MAX);
+  return (
+    (PLACEHOLDER.test(summary) ? '' : summary) ||
+    plain(raw.content_text, TEXT_MAX) ||
+    clip(htmlToText(str(raw.content_html) ?? '', title), TEXT_MAX)
+  );
+}
+
+function toItem(raw: RawItem, id: string, title: string, base: string | undefined, feedAuthors: Author[], text?: string): Item {
   const review = reviewSchema.safeParse(raw._review).data;
-  const text = excerpt(raw);
   const item: Item = {
-    id: String(raw.id),
+    id,
     title,
+    // content_html needs an HTML parser; most items are never shown, so parse on first read.
     get text() {
-      const value = text();
+      const value = text ?? excerpt(raw, title);
       Object.defineProperty(this, 'text', { value, enumerable: true });
       return value;
     },
     tags: toTags(raw.tags),
-    authors: itemAuthors.length ? itemAuthors : feedAuthors,
+    authors: authorsOf(raw, base, feedAuthors),
   };
   return withDefined(item, {
     url: safeUrl(raw.url, base) ?? safeUrl(raw.external_url, base),
     image: safeUrl(raw.image, base) ?? safeUrl(raw.banner_image, base),
     published: toDate(raw.date_published),
     modified: toDate(raw.date_modified),
-    language: str(raw.language),
+    language: toLanguage(raw.language),
     review: review && withDefined<Review>({ rating: review.rating }, { item: str(review.item) }),
   });
 }
@@ -105,6 +132,14 @@ function describe(error: { path: PropertyKey[] }[]): string {
   if (key === 'items') return '`items` must be an array';
   if (key === 'version') return '`version` must be a JSON Feed version URL such as https://jsonfeed.org/version/1.1';
   return 'expected an object with `version` and `items`';
+}
+
+/** Why text that is not JSON was refused, from a look at its start (which is never quoted). */
+function notJson(body: string): string {
+  const start = body.slice(0, 2000).toLowerCase();
+  if (/<(?:rss|feed|rdf:rdf)[\s>]/.test(start)) return 'is an RSS or Atom feed, not a JSON Feed: link to the site\'s JSON Feed instead';
+  if (/^\s*<(?:!doctype html|html|head|body)[\s>]/.test(start)) return 'is an HTML page, not a JSON Feed: check that the URL points at the feed itself';
+  return 'is not valid JSON, so it cannot be read as a JSON Feed';
 }
 
 /**
@@ -124,7 +159,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       data = JSON.parse(body);
     } catch {
       // JSON.parse's message quotes the body, which must never reach the page.
-      throw new FeedError('not-json', `${source} is not valid JSON, so it cannot be read as a JSON Feed`, base);
+      throw new FeedError('not-json', `${source} ${notJson(body)}`, base);
     }
   }
   const parsed = feedSchema.safeParse(data);
@@ -132,7 +167,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${describe(parsed.error.issues)}`, base);
   }
   const raw = parsed.data;
-  const feedAuthors = toAuthors(raw.authors ?? raw.author, base);
+  const feedAuthors = authorsOf(raw, base);
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -140,32 +175,31 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     const result = itemSchema.safeParse(value);
     const item = result.success ? result.data : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
+    const title = item ? plain(item.title, TITLE_MAX) : '';
+    // An untitled item needs its text as a headline: read it now to know whether there is one.
+    const text = item && id && !title ? excerpt(item, '') : undefined;
     let why = '';
     if (!item) why = 'not an object';
     else if (!id) why = 'no id';
-    else if (seen.has(id)) why = `duplicate id "${clip(id, 40)}"`;
-    else if (![item.title, item.summary, item.content_text, item.content_html].some((field) => str(field)?.trim()))
-      why = 'no title or text';
+    else if (seen.has(id)) why = 'duplicate id';
+    else if (text === '') why = 'no title or text';
     if (why || !item) {
-      skipped.push(`#${index + 1} (${why})`);
+      skipped.push(`#${index + 1}${id ? ` "${clip(id, 60)}"` : ''} (${why})`);
       return;
     }
     seen.add(id);
-    items.push(toItem(item, base, feedAuthors));
+    items.push(toItem(item, id, title, base, feedAuthors, text));
   });
   if (skipped.length) {
     const list = skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? ', …' : '');
     console.warn(`[feedlets] ${source}: skipped ${skipped.length} item(s): ${list}`);
   }
-  const feed: Feed = {
-    title: clip(squash(decodeEntities(str(raw.title) ?? '')), TITLE_MAX),
-    items,
-  };
+  const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };
   withDefined(feed, {
     homePageUrl: safeUrl(raw.home_page_url, base),
     feedUrl: safeUrl(raw.feed_url, base),
     nextUrl: safeUrl(raw.next_url, base),
-    language: str(raw.language),
+    language: toLanguage(raw.language),
   });
   normalised.add(feed);
   return feed;

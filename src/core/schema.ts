@@ -38,7 +38,7 @@ export const itemSchema = object({
 });
 
 export const feedSchema = object({
-  version: string().check(refine((version) => /^https?:\/\/jsonfeed\.org\/version\/1/i.test(version))),
+  version: string().check(refine((version) => /^https?:\/\/(?:www\.)?jsonfeed\.org\/version\/1/i.test(version))),
   title: loose,
   home_page_url: loose,
   feed_url: loose,

@@ -7,7 +7,11 @@ export const TEXT_MAX = 600;
 /** Only this much HTML is parsed for an excerpt. */
 const HTML_MAX = 20_000;
 
-const DROP = 'script,style,template,noscript,iframe,object,embed,svg,math,head';
+// `aria-hidden` content is decoration (such as the "#" permalink a static-site generator puts in
+// every heading), which no reader is meant to read.
+const DROP = 'script,style,template,noscript,iframe,object,embed,svg,math,head,[aria-hidden="true"]';
+/** The text of a heading's permalink anchor (markdown-it-anchor, Hugo, Jekyll...). */
+const PERMALINK = /^\s*[#¶§🔗]\s*$/u;
 const BLOCK =
   'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,ol,p,pre,section,table,td,th,tr,ul';
 
@@ -30,12 +34,21 @@ export function clip(text: string, max: number): string {
 
 /**
  * Turns untrusted HTML into plain text with an inert parser: a `DOMParser` document has no
- * browsing context, so nothing in it runs or loads. Block boundaries become spaces.
+ * browsing context, so nothing in it runs or loads. Block boundaries become spaces; a leading
+ * heading that repeats `title` is left out.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, title = ''): string {
   const doc = parse(html.slice(0, HTML_MAX));
   for (const el of doc.querySelectorAll(DROP)) el.remove();
-  for (const el of doc.querySelectorAll(BLOCK)) el.after(' ');
+  for (const a of doc.querySelectorAll('a')) if (PERMALINK.test(a.textContent ?? '')) a.remove();
+  // Many generators open the content with the title as a heading, which the reader has just read.
+  const first = doc.body?.firstElementChild;
+  const leading = !first?.previousSibling?.textContent?.trim();
+  if (title && leading && first?.matches('h1,h2,h3,h4,h5,h6') && squash(first.textContent ?? '') === title) first.remove();
+  for (const el of doc.querySelectorAll(BLOCK)) {
+    el.before(' ');
+    el.after(' ');
+  }
   return squash(doc.body?.textContent ?? '');
 }
 
