@@ -22,14 +22,23 @@ const chromium = (extraArgs = []) =>
     },
   });
 
+// Two test pages run at once and one of them is in the background: stop Firefox from throttling
+// its timers, or waitUntil and fake-timer tests time out there for no fault of the code.
+const unthrottled = {
+  'dom.min_background_timeout_value': 4,
+  'dom.min_background_timeout_value_without_budget_throttling': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
+  'dom.suspend_inactive.enabled': false,
+};
+
 // Puppeteer drives Firefox over WebDriver BiDi.
-const firefox = (extraPrefsFirefox = {}) =>
+const firefox = (prefs = {}) =>
   puppeteerLauncher({
     launchOptions: {
       browser: 'firefox',
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
-      extraPrefsFirefox,
+      extraPrefsFirefox: { ...unthrottled, ...prefs },
     },
   });
 
