@@ -18,7 +18,14 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   proxy?: string;
   /** The items this element shows from a feed; none means the `empty` state. */
   selectItems(items: Item[]): Item[];
+  /** True when the element is useful without a feed: then no source is `idle`, not an error. */
+  readonly feedOptional?: boolean;
 }
+
+/** Keys that no input can equal: nothing seen yet; no source, needed or optional. */
+const UNSEEN = Symbol();
+const MISSING = Symbol();
+const IDLE = Symbol();
 
 /**
  * Gives an element its feed as `{ status, feed, items, error }`, from the `feed` property, the
@@ -31,7 +38,8 @@ export class FeedController implements ReactiveController {
   items: Item[] = [];
   error?: FeedError;
 
-  #key?: unknown;
+  #key: unknown = UNSEEN;
+  #idle = false;
   #url?: string;
   #unsubscribe?: () => void;
 
@@ -43,25 +51,28 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#sync();
+    // Sync in the update, not here: a page that appends the element and then sets `src` in the
+    // same task must not see a "no src" error first.
+    this.host.requestUpdate();
   }
 
   hostDisconnected() {
     this.#stop();
-    this.#key = undefined;
+    this.#key = UNSEEN;
   }
 
   hostUpdate() {
     this.#sync();
     this.items = this.feed ? this.host.selectItems(this.feed.items) : [];
-    this.status = this.feed ? (this.items.length ? 'ready' : 'empty') : this.error ? 'error' : 'loading';
+    const { feed, error, items } = this;
+    this.status = feed ? (items.length ? 'ready' : 'empty') : error ? 'error' : this.#idle ? 'idle' : 'loading';
   }
 
   /** Loads the feed again now: what the Retry button does. */
   retry() {
     if (this.#url) this.store.reload(this.#url);
     else {
-      this.#key = undefined;
+      this.#key = UNSEEN;
       this.host.requestUpdate();
     }
   }
@@ -76,15 +87,20 @@ export class FeedController implements ReactiveController {
   #sync() {
     const { src, refresh, feed, proxy } = this.host;
     const inline = !src && feed == null ? this.#inline() : undefined;
-    const key = feed ?? (src ? `${src} ${refresh} ${proxy ?? ''}` : inline);
+    const key = feed ?? (src ? `${src} ${refresh} ${proxy ?? ''}` : (inline ?? (this.host.feedOptional ? IDLE : MISSING)));
     if (key === this.#key) return;
     this.#key = key;
     this.#stop();
     this.feed = undefined;
     this.error = undefined;
+    this.#idle = false;
     if (feed != null) return this.#parse(feed);
     if (inline !== undefined) return this.#parse(inline);
     if (!src) {
+      if (key === IDLE) {
+        this.#idle = true;
+        return;
+      }
       return this.#fail(
         new FeedError('invalid-url', `<${this.host.localName}> has no src and no inline <script type="application/feed+json">`),
       );
