@@ -1,7 +1,7 @@
 import { FeedError } from './feed-error.js';
 import { safeUrl } from './safe-url.js';
 import { authorSchema, feedSchema, itemSchema, reviewSchema, type RawItem } from './schema.js';
-import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
+import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
 
 /** Options for {@link parseFeed}. */
@@ -51,7 +51,7 @@ function toAuthors(value: unknown, base?: string): Author[] {
   const authors: Author[] = [];
   for (const raw of list.slice(0, 20)) {
     const parsed = authorSchema.safeParse(raw);
-    const name = parsed.success ? clip(squash(decodeEntities(str(parsed.data.name) ?? '')), 100) : '';
+    const name = parsed.success ? clip(squash(decodeEntities(str(parsed.data.name) ?? '')), NAME_MAX) : '';
     if (!parsed.success || !name) continue;
     const author: Author = { name };
     const url = safeUrl(parsed.data.url, base, true);
@@ -63,14 +63,14 @@ function toAuthors(value: unknown, base?: string): Author[] {
   return authors;
 }
 
-function excerpt(raw: RawItem): () => string {
+function excerpt(raw: RawItem, max: number): () => string {
   let text: string | undefined;
   // content_html needs an HTML parser; most items are never shown, so parse on first read.
   return () =>
     (text ??= clip(
       squash(decodeEntities(str(raw.summary) || str(raw.content_text) || '')) ||
         htmlToText(str(raw.content_html) ?? ''),
-      TEXT_MAX,
+      max,
     ));
 }
 
@@ -78,7 +78,7 @@ function toItem(raw: RawItem, base: string | undefined, feedAuthors: Author[]): 
   const title = clip(squash(decodeEntities(str(raw.title) ?? '')), TITLE_MAX);
   const itemAuthors = toAuthors(raw.authors ?? raw.author, base);
   const review = reviewSchema.safeParse(raw._review).data;
-  const text = excerpt(raw);
+  const text = excerpt(raw, review ? REVIEW_MAX : TEXT_MAX);
   const item: Item = {
     id: String(raw.id),
     title,
