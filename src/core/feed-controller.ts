@@ -40,6 +40,7 @@ export class FeedController implements ReactiveController {
 
   #key: unknown = UNSEEN;
   #idle = false;
+  #awaitingParser = false;
   #url?: string;
   #unsubscribe?: () => void;
 
@@ -86,6 +87,8 @@ export class FeedController implements ReactiveController {
   /** Follows the host's inputs; does nothing while they are unchanged. */
   #sync() {
     const { src, refresh, feed, proxy } = this.host;
+    // A script in <head> upgrades the element before the parser reaches (or finishes) its inline feed.
+    if (!src && feed == null && document.readyState === 'loading') return this.#awaitParser();
     const inline = !src && feed == null ? this.#inline() : undefined;
     const key = feed ?? (src ? `${src} ${refresh} ${proxy ?? ''}` : (inline ?? (this.host.feedOptional ? IDLE : MISSING)));
     if (key === this.#key) return;
@@ -109,6 +112,19 @@ export class FeedController implements ReactiveController {
     if (!url) return this.#fail(new FeedError('invalid-url', `"${src}" is not an http or https URL`));
     this.#url = url;
     this.#unsubscribe = this.store.subscribe(url, this.#onSnapshot, refresh > 0 ? refresh : 0);
+  }
+
+  #awaitParser() {
+    if (this.#awaitingParser) return;
+    this.#awaitingParser = true;
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        this.#awaitingParser = false;
+        this.host.requestUpdate();
+      },
+      { once: true },
+    );
   }
 
   #inline(): string | undefined {

@@ -65,3 +65,67 @@ describe('FeedController', () => {
     }
   });
 });
+
+describe('FeedController while the page is parsed', () => {
+  let readyState: PropertyDescriptor | undefined;
+  afterEach(() => {
+    if (readyState) delete (document as { readyState?: unknown }).readyState;
+    readyState = undefined;
+  });
+
+  /** What the browser reports while it still parses the page (the element's children may come later). */
+  function parsing() {
+    readyState = { get: () => 'loading', configurable: true };
+    Object.defineProperty(document, 'readyState', readyState);
+  }
+
+  function parsed() {
+    delete (document as { readyState?: unknown }).readyState;
+    readyState = undefined;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+  }
+
+  it('reads an inline feed that the parser adds after the element is upgraded', async () => {
+    parsing();
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    const el = document.createElement('test-feed-controller') as TestFeed;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      const script = document.createElement('script');
+      script.type = 'application/feed+json';
+      script.textContent = JSON.stringify(jsonFeed(newsItems(2)));
+      el.append(script);
+      await el.updateComplete;
+      expect(errors).to.equal(0);
+      const loaded = oneEvent(el, 'news-load');
+      parsed();
+      await loaded;
+      await el.updateComplete;
+      expect(text(el)).to.contain('Headline number 2');
+    } finally {
+      document.removeEventListener('news-error', listener);
+      el.remove();
+    }
+  });
+
+  it('reports a missing feed only once the page is parsed', async () => {
+    parsing();
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    const el = document.createElement('test-feed-controller') as TestFeed;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      expect(errors).to.equal(0);
+      parsed();
+      await waitUntil(() => errors === 1, 'no error once parsed');
+    } finally {
+      document.removeEventListener('news-error', listener);
+      el.remove();
+    }
+  });
+});
