@@ -48,6 +48,7 @@ describe('<news-reviews> showing reviews', () => {
     expect(first!.textContent).to.contain('Review number 1.').and.to.contain('Reader 1');
     expect(first!.querySelector('time')!.getAttribute('datetime')).to.equal(items[0]!.date_published);
     expect(first!.querySelector('[part="text"]')!.getAttribute('dir')).to.equal('auto');
+    expect(reviews.form === null, 'no action, no form').to.equal(true);
     await expect(reviews.el).to.be.accessible();
   });
 

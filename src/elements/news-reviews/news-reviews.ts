@@ -106,7 +106,7 @@ export class NewsReviews extends FeedElement {
   #checked = false;
   #announceTimer?: ReturnType<typeof setTimeout>;
 
-  /** Reviews need no feed when there is a form: then no `src` is not an error. */
+  /** Reviews need no feed when there is a form: then no `src` is not an error. @internal */
   get feedOptional(): boolean {
     return !!this.action;
   }
@@ -373,13 +373,15 @@ export class NewsReviews extends FeedElement {
       drafts.save(next);
       this.mine = { review: response.review, published: response.published, date: new Date() };
       this.#accept(next);
-      this.dispatchEvent(new NewsReviewSentEvent(submit.detail, response));
+      const sent = new NewsReviewSentEvent(submit.detail, response);
+      this.dispatchEvent(sent);
     } catch (error) {
       const failure = error instanceof ReviewError ? error : new ReviewError('network', String(error));
       this.failure = failure;
       this.phase = 'failed';
       console.error(`[feedlets] <news-reviews>: ${failure.message}`);
-      this.dispatchEvent(new NewsReviewErrorEvent(failure, submit.detail));
+      const failed = new NewsReviewErrorEvent(failure, submit.detail);
+      this.dispatchEvent(failed);
     }
   }
 
