@@ -1,9 +1,23 @@
 export { FeedError, type FeedErrorCode } from './core/feed-error.js';
 export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
-export { NewsErrorEvent, NewsLoadEvent } from './core/events.js';
+export {
+  NewsErrorEvent,
+  NewsLoadEvent,
+  NewsReviewErrorEvent,
+  NewsReviewSentEvent,
+  NewsReviewSubmitEvent,
+} from './core/events.js';
 export { isFeed, parseFeed, type ParseOptions } from './core/parse-feed.js';
 export { safeUrl } from './core/safe-url.js';
+export { reviewPayloadSchema, type ReviewPayload } from './core/schema.js';
+export {
+  ReviewError,
+  sendReview,
+  type ReviewErrorCode,
+  type ReviewReceipt,
+  type SendOptions,
+} from './core/review-sender.js';
 export { registerStrings, type Strings } from './core/strings.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
 export { FeedElement } from './elements/shared/feed-element.js';

@@ -18,9 +18,13 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   proxy?: string;
   /** The items this element shows from a feed; none means the `empty` state. */
   selectItems(items: Item[]): Item[];
+  /** True when the element is useful without a feed: then no source is `idle`, not an error. */
+  readonly feedOptional?: boolean;
 }
 
+/** Keys no input can equal: nothing read yet, and no source given to an element that needs none. */
 const UNREAD = Symbol();
+const IDLE = Symbol();
 const logged = new WeakSet<FeedError>();
 
 /**
@@ -47,7 +51,10 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#sync();
+    // With no source yet, decide in the update: a page that appends the element and then sets
+    // `src` in the same task must not see a "no src" error first.
+    if (this.host.src || this.host.feed != null) this.#sync();
+    else this.host.requestUpdate();
   }
 
   hostDisconnected() {
@@ -59,7 +66,8 @@ export class FeedController implements ReactiveController {
   hostUpdate() {
     this.#sync();
     this.items = this.feed ? this.host.selectItems(this.feed.items) : [];
-    this.status = this.feed ? (this.items.length ? 'ready' : 'empty') : this.error ? 'error' : 'loading';
+    const { feed, error, items } = this;
+    this.status = feed ? (items.length ? 'ready' : 'empty') : error ? 'error' : this.#key === IDLE ? 'idle' : 'loading';
   }
 
   /** Loads the feed again now: what the Retry button does. */
@@ -82,7 +90,9 @@ export class FeedController implements ReactiveController {
       return;
     }
     const inline = !src && feed == null ? this.#inline() : undefined;
-    const key = feed ?? (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline === undefined ? null : `inline ${inline}`);
+    const key =
+      feed ??
+      (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline !== undefined ? `inline ${inline}` : this.host.feedOptional ? IDLE : null);
     if (key === this.#key) {
       if (this.#url && !this.#unsubscribe) this.#subscribe(this.#url, refresh);
       return;
@@ -94,6 +104,7 @@ export class FeedController implements ReactiveController {
     this.error = undefined;
     if (feed != null) return this.#parse(feed);
     if (inline !== undefined) return this.#parse(inline);
+    if (key === IDLE) return;
     if (!src) {
       return this.#fail(
         new FeedError('invalid-url', `<${this.host.localName}> has no src and no inline <script type="application/feed+json">`),

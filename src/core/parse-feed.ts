@@ -1,7 +1,7 @@
 import { FeedError } from './feed-error.js';
 import { safeUrl } from './safe-url.js';
 import { authorSchema, feedSchema, itemSchema, reviewSchema, type RawItem } from './schema.js';
-import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
+import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
 
 /** Options for {@link parseFeed}. */
@@ -74,7 +74,7 @@ function toAuthors(value: unknown, base?: string): Author[] {
   for (const raw of list.slice(0, 20)) {
     // Some feeds give a bare name where an author object belongs.
     const parsed = authorSchema.safeParse(typeof raw === 'string' ? { name: raw } : raw);
-    const name = parsed.success ? plain(parsed.data.name, 100) : '';
+    const name = parsed.success ? plain(parsed.data.name, NAME_MAX) : '';
     if (!parsed.success || !name) continue;
     const author: Author = { name };
     const url = safeUrl(parsed.data.url, base, true);
@@ -94,12 +94,14 @@ function authorsOf(raw: { authors?: unknown; author?: unknown }, base?: string, 
   return author.length ? author : fallback;
 }
 
+/** An item's plain text: an excerpt, or a whole review (readers wrote it to be read). */
 function excerpt(raw: RawItem, title: string): string {
-  const summary = plain(raw.summary, TEXT_MAX);
+  const max = raw._review ? REVIEW_MAX : TEXT_MAX;
+  const summary = plain(raw.summary, max);
   return (
     (PLACEHOLDER.test(summary) ? '' : summary) ||
-    plain(raw.content_text, TEXT_MAX) ||
-    clip(htmlToText(str(raw.content_html) ?? '', title), TEXT_MAX)
+    plain(raw.content_text, max) ||
+    clip(htmlToText(str(raw.content_html) ?? '', title), max)
   );
 }
 

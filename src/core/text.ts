@@ -4,6 +4,10 @@ import type { Item } from './types.js';
 export const TITLE_MAX = 300;
 /** Longest plain-text excerpt kept. */
 export const TEXT_MAX = 600;
+/** Longest review text kept, read or sent: a review is read whole, not as an excerpt. */
+export const REVIEW_MAX = 5000;
+/** Longest name kept for a review's author. */
+export const NAME_MAX = 100;
 /** Only this much HTML is parsed for an excerpt. */
 const HTML_MAX = 20_000;
 

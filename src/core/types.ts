@@ -40,5 +40,8 @@ export interface Feed {
   items: Item[];
 }
 
-/** What an element knows about its feed at any moment. */
-export type FeedStatus = 'loading' | 'ready' | 'empty' | 'error';
+/**
+ * What an element knows about its feed at any moment. `idle`: no feed was asked for, which only
+ * an element whose feed is optional (`feedOptional`) ever sees.
+ */
+export type FeedStatus = 'loading' | 'ready' | 'empty' | 'error' | 'idle';

@@ -293,7 +293,8 @@ describe('FeedController', () => {
       </div>`);
       const [a, b] = wrapper.querySelectorAll('core-test-feed');
       a!.src = fast;
-      await aTimeout(150);
+      await waitUntil(() => a!.state.items.length === 4 && b!.state.items.length === 3, 'both settle', { timeout: 5000 });
+      await aTimeout(150); // past the slow answer, which must not reach a
       expect(a!.state.items).to.have.length(4);
       expect(b!.state.items).to.have.length(3);
       expect(stub!.callsTo(slow)).to.have.length(1);

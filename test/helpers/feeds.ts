@@ -49,3 +49,14 @@ export const HOSTILE_URLS = [
   'data:text/html,<script>window.__pwned()</script>',
   'vbscript:msgbox(1)',
 ];
+
+/** Review items for `<news-reviews>`, one per rating, newest first; `about` sets `_review.item`. */
+export function reviewItems(ratings: number[], about?: string): RawItem[] {
+  return ratings.map((rating, i) => ({
+    id: `review-${i + 1}`,
+    content_text: `Review number ${i + 1}.`,
+    date_published: new Date(Date.UTC(2023, 11, 21, 17, 11) - i * 3600 * 1000).toISOString(),
+    authors: [{ name: `Reader ${i + 1}` }],
+    _review: about === undefined ? { rating } : { rating, item: about },
+  }));
+}

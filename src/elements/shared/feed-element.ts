@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
@@ -100,21 +100,27 @@ export abstract class FeedElement extends LitElement {
     </div>`;
   }
 
+  /** The message for a state; an element whose items are not news (reviews) says so. */
+  protected statusText(status: 'loading' | 'empty' | 'error'): string {
+    return this.t(status);
+  }
+
   /** The loading, empty and error states, the same in every element. */
   protected renderStatus() {
     const { status } = this.feedState;
+    if (status === 'idle') return nothing;
     const fallback = this.#hasFallback();
     if (status === 'loading') {
       return fallback
         ? html`<slot></slot>`
         : html`<div part="skeleton" class="skeleton" aria-hidden="true">${this.renderSkeleton()}</div>
-            <span class="visually-hidden" part="status">${this.t('loading')}</span>`;
+            <span class="visually-hidden" part="status">${this.statusText('loading')}</span>`;
     }
     if (status === 'empty') {
-      return html`<p part="status" class="status"><slot name="empty">${this.t('empty')}</slot></p>`;
+      return html`<p part="status" class="status"><slot name="empty">${this.statusText('empty')}</slot></p>`;
     }
     return html`<div part="error" class="status error">
-      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.t('error')}</p>`}</slot>
+      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.statusText('error')}</p>`}</slot>
       <button part="retry" type="button" @click=${() => this.feedState.retry()}>${this.t('retry')}</button>
     </div>`;
   }

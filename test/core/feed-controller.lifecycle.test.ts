@@ -1,0 +1,131 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedElement } from '../../src/elements/shared/feed-element.js';
+import type { Item } from '../../src/core/types.js';
+import { jsonFeed, newsItems } from '../helpers/feeds.js';
+import { stubFetch, uniqueUrl } from '../helpers/fetch-stub.js';
+
+/** The smallest element the controller can feed. */
+class TestFeed extends FeedElement {
+  /** When set, the element has a use without a feed. */
+  @property({ type: Boolean }) optional = false;
+
+  get feedOptional() {
+    return this.optional;
+  }
+
+  protected renderItems(items: Item[]) {
+    return litHtml`<ul>${items.map((item) => litHtml`<li>${item.title}</li>`)}</ul>`;
+  }
+
+  protected renderSkeleton() {
+    return litHtml`<span class="skeleton-line"></span>`;
+  }
+}
+customElements.define('test-feed-controller', TestFeed);
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('FeedController', () => {
+  it('shows the error state when an element has no src and no inline feed', async () => {
+    const el = await fixture<TestFeed>(html`<test-feed-controller></test-feed-controller>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error state');
+    expect(text(el)).to.contain('The news could not be loaded.');
+  });
+
+  it('stays idle, with no error, when the feed is optional and there is none', async () => {
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    const el = await fixture<TestFeed>(html`<test-feed-controller optional></test-feed-controller>`);
+    await el.updateComplete;
+    document.removeEventListener('news-error', listener);
+    expect(errors).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('[part="error"], [part="skeleton"]').length).to.equal(0);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('does not report a missing src when the page sets src just after adding the element', async () => {
+    const url = uniqueUrl();
+    const stub = stubFetch(() => ({ body: jsonFeed(newsItems(2)) }));
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    try {
+      const el = document.createElement('test-feed-controller') as TestFeed;
+      document.body.append(el);
+      el.src = url;
+      await oneEvent(el, 'news-load');
+      expect(errors).to.equal(0);
+      el.remove();
+    } finally {
+      document.removeEventListener('news-error', listener);
+      stub.restore();
+    }
+  });
+});
+
+describe('FeedController while the page is parsed', () => {
+  let readyState: PropertyDescriptor | undefined;
+  afterEach(() => {
+    if (readyState) delete (document as { readyState?: unknown }).readyState;
+    readyState = undefined;
+  });
+
+  /** What the browser reports while it still parses the page (the element's children may come later). */
+  function parsing() {
+    readyState = { get: () => 'loading', configurable: true };
+    Object.defineProperty(document, 'readyState', readyState);
+  }
+
+  function parsed() {
+    delete (document as { readyState?: unknown }).readyState;
+    readyState = undefined;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+  }
+
+  it('reads an inline feed that the parser adds after the element is upgraded', async () => {
+    parsing();
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    const el = document.createElement('test-feed-controller') as TestFeed;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      const script = document.createElement('script');
+      script.type = 'application/feed+json';
+      script.textContent = JSON.stringify(jsonFeed(newsItems(2)));
+      el.append(script);
+      await el.updateComplete;
+      expect(errors).to.equal(0);
+      const loaded = oneEvent(el, 'news-load');
+      parsed();
+      await loaded;
+      await el.updateComplete;
+      expect(text(el)).to.contain('Headline number 2');
+    } finally {
+      document.removeEventListener('news-error', listener);
+      el.remove();
+    }
+  });
+
+  it('reports a missing feed only once the page is parsed', async () => {
+    parsing();
+    let errors = 0;
+    const listener = () => errors++;
+    document.addEventListener('news-error', listener);
+    const el = document.createElement('test-feed-controller') as TestFeed;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      expect(errors).to.equal(0);
+      parsed();
+      await waitUntil(() => errors === 1, 'no error once parsed');
+    } finally {
+      document.removeEventListener('news-error', listener);
+      el.remove();
+    }
+  });
+});
