@@ -17,6 +17,10 @@ const chromium = (extra = []) =>
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: [...chromiumFlags, ...extra],
     },
+    // One browser context per page: pages sharing a context are tabs of one window, and every tab
+    // but the front one is hidden (visibilityState 'hidden', no focus) since Chrome 120, which
+    // breaks focus and visibility tests when files run concurrently (modernweb-dev/web#2808).
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
   });
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
