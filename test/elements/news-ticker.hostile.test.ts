@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/news-ticker.js';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
+import { parseFeed } from '../../src/core/parse-feed.js';
 import { HOSTILE_TEXT, HOSTILE_URLS, jsonFeed, newsItems } from '../helpers/feeds.js';
 import { stubFetch, uniqueUrl } from '../helpers/fetch-stub.js';
 import { watchPwned } from '../helpers/pwned.js';
@@ -65,22 +66,33 @@ describe('<news-ticker> with hostile and broken feeds', () => {
     const start = performance.now();
     await waitUntil(() => headlines(el).length === 3, 'the headlines never arrived');
     await untilRunning(el);
-    // Generous: a frozen page takes seconds; parsing and drawing this feed takes milliseconds.
-    expect(performance.now() - start).to.be.below(1000);
+    // Generous, for loaded machines: reading and drawing this feed takes a few hundred ms at most.
+    expect(performance.now() - start).to.be.below(3000);
     expect(texts(el)[0]!.length).to.be.within(100, 301);
     expect(texts(el)[0]!.endsWith('…')).to.be.true;
     expect(el.getBoundingClientRect().width).to.equal(400);
     expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
   });
 
-  it('renders only limit items of a 10,000-item feed, quickly', async () => {
+  it('renders only limit items of a 10,000-item feed', async () => {
     network = stubFetch(() => ({ body: jsonFeed(newsItems(10_000)) }));
     const el = await fixture<NewsTicker>(html`<news-ticker limit="8" src=${uniqueUrl()}></news-ticker>`);
-    const start = performance.now();
     await waitUntil(() => headlines(el).length > 0, 'the headlines never arrived');
-    expect(performance.now() - start).to.be.below(2000);
-    expect(headlines(el)).to.have.length(8);
-    expect(duplicate(el)!.querySelectorAll('[part="item"]')).to.have.length(8);
+    expect(headlines(el).length).to.equal(8);
+    expect(duplicate(el)!.querySelectorAll('[part="item"]').length).to.equal(8);
+  });
+
+  it('draws a 10,000-item feed quickly, and no more than 50 headlines without a limit', async () => {
+    const feed = parseFeed(jsonFeed(newsItems(10_000)));
+    const el = await fixture<NewsTicker>(html`<news-ticker></news-ticker>`);
+    const start = performance.now();
+    el.feed = feed;
+    await el.updateComplete;
+    el.getBoundingClientRect();
+    // Drawing 50 headlines takes milliseconds; drawing all 10,000 (twice) takes seconds.
+    expect(performance.now() - start).to.be.below(1000);
+    expect(headlines(el).length).to.equal(50);
+    expect(headlines(el)[49]!.textContent).to.equal('Headline number 50');
   });
 
   it('shows what is usable of null, wrong-typed and invalid fields, and never "null" or "NaN"', async () => {

@@ -27,7 +27,7 @@ describe('<news-ticker> states', () => {
     expect(region(el).getAttribute('aria-busy')).to.equal('true');
     expect(part(el, 'skeleton')!.checkVisibility()).to.be.true;
     expect(part(el, 'status')!.textContent).to.equal('Loading news…');
-    expect(headlines(el)).to.be.empty;
+    expect(headlines(el).length).to.equal(0);
     await expect(el).to.be.accessible();
   });
 
@@ -100,7 +100,7 @@ describe('<news-ticker> states', () => {
     const loaded = oneEvent(el, 'news-load');
     await fixture(el);
     const { detail } = await loaded;
-    expect(detail.feed.items).to.have.length(2);
+    expect(detail.feed.items.length).to.equal(2);
   });
 
   it('empty: a short message, which the page can replace', async () => {
@@ -131,7 +131,7 @@ describe('<news-ticker> states', () => {
 
     await clickOn(part(el, 'retry')!);
     await waitUntil(() => headlines(el).length === 2, 'Retry did not bring the headlines');
-    expect(network.calls).to.have.length(2);
+    expect(network.calls.length).to.equal(2);
     await expect(el).to.be.accessible();
   });
 
@@ -151,7 +151,7 @@ describe('<news-ticker> states', () => {
       await clock.tickAsync(40_000);
       const { detail } = await failed;
       expect(detail.error.status).to.equal(503);
-      expect(network.calls).to.have.length(2);
+      expect(network.calls.length).to.equal(2);
     } finally {
       clock.restore();
     }
@@ -185,7 +185,7 @@ describe('<news-ticker> attributes', () => {
     );
     expect(part(slotted, 'badge')!.checkVisibility()).to.be.true;
     expect(slotted.querySelector('strong')!.checkVisibility()).to.be.true;
-    expect(part(slotted, 'badge')!.querySelector('slot')!.assignedElements()).to.have.length(1);
+    expect(part(slotted, 'badge')!.querySelector('slot')!.assignedElements().length).to.equal(1);
     await expect(slotted).to.be.accessible();
   });
 
@@ -223,6 +223,6 @@ describe('<news-ticker> attributes', () => {
     const feed = jsonFeed(newsItems(9, ['Politics', 'Social', 'Economy']));
     const el = await fixture<NewsTicker>(html`<news-ticker limit="2" category="social, ECONOMY" .feed=${feed}></news-ticker>`);
     expect(texts(el)).to.deep.equal(['Headline number 2', 'Headline number 3']);
-    expect(duplicate(el)!.querySelectorAll('[part="item"]')).to.have.length(2);
+    expect(duplicate(el)!.querySelectorAll('[part="item"]').length).to.equal(2);
   });
 });

@@ -19,8 +19,12 @@ export async function untilRunning(el: NewsTicker) {
   }, 'the ticker never started scrolling');
 }
 
+/** Resolves once the animation is in `state` and no longer pending: a pause takes effect a frame later. */
 export const untilPlayState = (el: NewsTicker, state: AnimationPlayState) =>
-  waitUntil(() => animationOf(el)?.playState === state, `the ticker never became ${state}`);
+  waitUntil(() => {
+    const animation = animationOf(el);
+    return animation?.playState === state && !animation.pending;
+  }, `the ticker never became ${state}`);
 
 /** Resolves after `n` rendered frames. */
 export async function frames(n: number) {

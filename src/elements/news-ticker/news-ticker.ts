@@ -8,6 +8,8 @@ import { FeedElement } from '../shared/feed-element.js';
 import { tickerStyles } from './news-ticker.styles.js';
 
 const DEFAULT_SPEED = 60;
+/** Headlines shown without a `limit`: more would take minutes to go round, and a feed may hold 10,000. */
+const MOST = 50;
 /** Room left beside a headline that focus brings into view, so its focus ring shows. */
 const FOCUS_MARGIN = 8;
 
@@ -19,8 +21,10 @@ const playIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.5 
  * direction. A visible button pauses it (WCAG 2.2.2), as do hovering over the headlines and moving
  * focus into them. Under `prefers-reduced-motion: reduce` nothing moves: the headlines become a row
  * that scrolls by hand. The loop's second copy is hidden from assistive technology and from Tab.
+ * Without a `limit`, it shows the first 50 headlines.
  *
  * @summary A headline ticker that readers can pause.
+ * @tag news-ticker
  *
  * @slot badge - A badge before the headlines, replacing the `badge` attribute's text.
  *
@@ -77,6 +81,11 @@ export class NewsTicker extends FeedElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#sightings?.disconnect();
+  }
+
+  override selectItems(items: Item[]): Item[] {
+    const chosen = super.selectItems(items);
+    return this.limit > 0 ? chosen : chosen.slice(0, MOST);
   }
 
   protected override updated(changed: PropertyValues<this>) {
