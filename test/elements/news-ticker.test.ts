@@ -90,6 +90,9 @@ describe('<news-ticker> states', () => {
     ]);
     expect(pauseButton(el).textContent!.trim()).to.equal('Pause headlines');
     await untilRunning(el);
+    // Moving text is not news: nothing announces itself while it scrolls.
+    const live = '[aria-live], [role="status"], [role="alert"], [role="log"], [role="marquee"], [role="timer"]';
+    expect(el.shadowRoot!.querySelector(live)).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
