@@ -21,6 +21,10 @@ const chromium = (extraArgs = []) =>
         ...extraArgs,
       ],
     },
+    // One browser context per page: pages sharing a context are tabs of one window, and every tab
+    // but the front one is hidden (visibilityState 'hidden', no focus) since Chrome 120, which
+    // breaks focus and visibility tests when files run concurrently (modernweb-dev/web#2808).
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
   });
 
 // Two test pages run at once and one of them is in the background: stop Firefox from throttling

@@ -1,21 +1,219 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { tickerStyles } from './news-ticker.styles.js';
+
+const DEFAULT_SPEED = 60;
+/** Headlines shown without a `limit`: more would take minutes to go round, and a feed may hold 10,000. */
+const MOST = 50;
+/** Room left beside a headline that focus brings into view, so its focus ring shows. */
+const FOCUS_MARGIN = 8;
+
+const pauseIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 3h3v10H4zm5 0h3v10H9z" /></svg>`;
+const playIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.5 2.5v11l9-5.5z" /></svg>`;
 
 /**
- * @summary Placeholder until the element is built.
+ * One line of headline links scrolling as a seamless loop, at a constant speed, in the reading
+ * direction. A visible button pauses it (WCAG 2.2.2), as do hovering over the headlines and moving
+ * focus into them. Under `prefers-reduced-motion: reduce` nothing moves: the headlines become a row
+ * that scrolls by hand. The loop's second copy is hidden from assistive technology and from Tab.
+ * Without a `limit`, it shows the first 50 headlines.
+ *
+ * @summary A headline ticker that readers can pause.
+ * @tag news-ticker
+ *
+ * @slot badge - A badge before the headlines, replacing the `badge` attribute's text.
+ *
+ * @csspart badge - The badge before the headlines.
+ * @csspart viewport - The window the headlines move through.
+ * @csspart list - The list of headlines.
+ * @csspart item - One headline with the separator after it.
+ * @csspart link - A headline's link.
+ * @csspart title - A headline's text (the link itself, or plain text when the item has no safe URL).
+ * @csspart pause - The pause / play button.
+ *
+ * @cssprop --news-separator - What separates headlines, as a CSS `content` value. Default `"•"`.
+ * @cssprop --news-font - The font. Default: inherited from the page.
+ * @cssprop --news-color - Text colour. Default `#1a1a1a` (light), `#f1f1f1` (dark).
+ * @cssprop --news-muted-color - Separator and message colour. Default `#595959` (light), `#b0b0b0` (dark).
+ * @cssprop --news-background - Background. Default `#ffffff` (light), `#161616` (dark).
+ * @cssprop --news-surface - Loading placeholder colour. Default `#f4f4f4` (light), `#232323` (dark).
+ * @cssprop --news-accent - Badge and button background, hovered links. Default `#0b57d0` (light), `#8ab4f8` (dark).
+ * @cssprop --news-on-accent - Text on the accent colour. Default `#ffffff` (light), `#0b1a33` (dark).
+ * @cssprop --news-focus-color - Focus ring. Default: the accent colour.
+ * @cssprop --news-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --news-gap - Spacing. Default `1rem`.
  */
 export class NewsTicker extends FeedElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, tickerStyles];
 
-  protected renderItems(items: Item[]) {
-    return html`<ul>${items.map((item) => html`<li>${item.title}</li>`)}</ul>`;
+  /** Scrolling speed in CSS pixels per second, the same whatever the length of the headlines. */
+  @property({ type: Number, reflect: true }) speed = DEFAULT_SPEED;
+
+  /** Stops the headlines. The pause button sets and clears it. */
+  @property({ type: Boolean, reflect: true }) paused = false;
+
+  /** Text of a badge before the headlines, such as "Latest". None by default; the `badge` slot replaces it. */
+  @property({ reflect: true }) badge = '';
+
+  #list?: HTMLElement;
+  /** The width of one copy of the headlines: how far the loop moves before it repeats. */
+  #distance = 0;
+  #offscreen = false;
+  #resizes?: ResizeObserver;
+  #sightings?: IntersectionObserver;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#sightings = new IntersectionObserver((entries) => {
+      this.#offscreen = !entries.at(-1)!.isIntersecting;
+      this.requestUpdate();
+    });
+    this.#sightings.observe(this);
   }
 
-  protected renderSkeleton() {
-    return html`<span class="skeleton-line"></span>`;
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#sightings?.disconnect();
   }
+
+  override selectItems(items: Item[]): Item[] {
+    const chosen = super.selectItems(items);
+    return this.limit > 0 ? chosen : chosen.slice(0, MOST);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('speed')) this.#retime(this.#distance);
+  }
+
+  protected override render() {
+    const { status, items } = this.feedState;
+    // Nobody can see it: let the compositor rest.
+    const still = this.#offscreen || document.visibilityState === 'hidden';
+    return html`<section
+      part="base"
+      class="base ${status} ${still ? 'still' : ''}"
+      aria-label=${this.label || this.t('latest')}
+      aria-busy=${status === 'loading' ? 'true' : 'false'}
+    >
+      ${this.#renderBadge()}
+      ${status === 'ready' ? this.renderItems(items) : html`<div class="body">${this.renderStatus()}</div>`}
+    </section>`;
+  }
+
+  protected renderItems(items: Item[]): TemplateResult {
+    return html`<div part="viewport" class="viewport" @focusin=${this.#reveal}>
+        <div class="track">
+          <ul part="list" class="list" role="list" ${ref(this.#observe)}>
+            ${items.map((item) => this.#renderItem(item, false))}
+          </ul>
+          <ul part="list" class="list copy" aria-hidden="true">
+            ${items.map((item) => this.#renderItem(item, true))}
+          </ul>
+        </div>
+      </div>
+      <button part="pause" class="pause" type="button" @click=${this.#toggle}>
+        ${this.paused ? playIcon : pauseIcon}<span class="visually-hidden">${this.t(this.paused ? 'play' : 'pause')}</span>
+      </button>`;
+  }
+
+  protected renderSkeleton(): TemplateResult {
+    return html`<span class="skeleton-line"></span><span class="skeleton-line"></span><span class="skeleton-line"></span>`;
+  }
+
+  #renderBadge(): TemplateResult {
+    const slotted = this.querySelector(':scope > [slot="badge"]');
+    return html`<span part="badge" class="badge" ?hidden=${!this.badge && !slotted}>
+      <slot name="badge" @slotchange=${() => this.requestUpdate()}>${this.badge}</slot>
+    </span>`;
+  }
+
+  /**
+   * The copy's links keep their `href` so a click on a headline in the copy still opens it, but
+   * `tabindex="-1"` keeps them out of Tab order (`inert` would also swallow those clicks).
+   */
+  #renderItem(item: Item, copy: boolean): TemplateResult {
+    const text = headline(item);
+    return html`<li part="item" class="item" lang=${item.language || nothing}>${item.url
+      ? html`<a
+          part="link title"
+          href=${item.url}
+          target=${this.target || nothing}
+          rel=${this.rel ?? nothing}
+          tabindex=${copy ? '-1' : nothing}
+          dir="auto"
+          >${text}</a
+        >`
+      : html`<span part="title" dir="auto">${text}</span>`}</li>`;
+  }
+
+  #toggle = () => {
+    this.paused = !this.paused;
+  };
+
+  #onVisibility = () => this.requestUpdate();
+
+  #observe = (list?: Element) => {
+    this.#resizes?.disconnect();
+    this.#list = list as HTMLElement | undefined;
+    this.#distance = 0;
+    if (!list) return;
+    this.#resizes ??= new ResizeObserver((entries) => this.#retime(entries.at(-1)!.borderBoxSize[0]!.inlineSize));
+    this.#resizes.observe(list);
+  };
+
+  #animation() {
+    return this.#list?.parentElement?.getAnimations()[0];
+  }
+
+  /**
+   * Sets the duration that gives `speed` over `distance`, and moves the animation's clock so the
+   * headlines stay where they are on screen: a resize, new content or a new speed never jumps.
+   */
+  #retime(distance: number) {
+    const track = this.#list?.parentElement;
+    if (!track || !distance) return;
+    const duration = (distance / (this.speed > 0 ? this.speed : DEFAULT_SPEED)) * 1000;
+    const animation = this.#animation();
+    const progress = animation?.effect?.getComputedTiming().progress;
+    track.style.setProperty('--_duration', `${duration}ms`);
+    if (animation && progress != null && this.#distance) {
+      animation.currentTime = (((progress * this.#distance) % distance) / distance) * duration;
+    }
+    this.#distance = distance;
+  }
+
+  /**
+   * Brings a focused headline into view. The moving viewport clips rather than scrolls, so the
+   * browser cannot do it: the animation's clock moves instead, and the loop resumes from there.
+   */
+  #reveal = async (event: FocusEvent) => {
+    const view = event.currentTarget as Element;
+    const target = event.target as Element;
+    const animation = this.#animation();
+    // Reduced motion: the row scrolls, and a headline cut off at the edge should show whole.
+    if (!animation) return target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Focus has just paused it; a seek made while that pause is pending would be lost.
+    await animation.ready;
+    const timing = animation.effect?.getComputedTiming();
+    const distance = this.#distance;
+    if (timing?.progress == null || !timing.duration || !distance) return;
+    const frame = view.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    if (box.left >= frame.left && box.right <= frame.right) return;
+    const shift = this.#list!.matches(':dir(rtl)')
+      ? frame.right - FOCUS_MARGIN - box.right
+      : box.left - frame.left - FOCUS_MARGIN;
+    // The first headline can come no further than the start: the loop never runs backwards.
+    const offset = Math.max(0, timing.progress * distance + shift) % distance;
+    animation.currentTime = (offset / distance) * Number(timing.duration);
+  };
 }
 
 declare global {

@@ -1,0 +1,371 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
+import '../../src/define/news-ticker.js';
+import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
+import { jsonFeed, newsItems } from '../helpers/feeds.js';
+import {
+  animationOf,
+  clickOn,
+  duplicate,
+  frames,
+  headlines,
+  hover,
+  pauseButton,
+  untilPlayState,
+  untilRunning,
+  viewport,
+} from '../helpers/ticker.js';
+
+const feed = (n = 6) => jsonFeed(newsItems(n));
+const left = (element: Element) => element.getBoundingClientRect().left;
+const duration = (el: NewsTicker) => Number(animationOf(el)!.effect!.getComputedTiming().duration);
+const listWidth = (el: NewsTicker) => headlines(el)[0]!.closest('[part~="list"]')!.getBoundingClientRect().width;
+const focused = (el: NewsTicker) => el.shadowRoot!.activeElement;
+
+/** Presses Tab until `done` holds, at most `max` times. */
+async function tabUntil(done: () => boolean, max = 30) {
+  for (let i = 0; i < max && !done(); i++) await sendKeys({ press: 'Tab' });
+  expect(done(), 'Tab never got there').to.be.true;
+}
+
+/** Whether `element` lies wholly inside the ticker's viewport, so a reader can see it. */
+function inView(el: NewsTicker, element: Element) {
+  const view = viewport(el).getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.left >= view.left - 0.5 && box.right <= view.right + 0.5;
+}
+
+/**
+ * Runs the ticker past its first loop (where the pixel offset and the clock part ways), then
+ * pauses it with the attribute.
+ */
+async function runAndPause(el: NewsTicker) {
+  await waitUntil(() => Number(animationOf(el)!.effect!.getComputedTiming().currentIteration) >= 1, 'the ticker never looped');
+  el.paused = true;
+  await untilPlayState(el, 'paused');
+}
+
+describe('<news-ticker> motion', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('scrolls the headlines towards the inline start', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    const start = left(headlines(el)[0]!);
+    await waitUntil(() => left(headlines(el)[0]!) < start - 2, 'the headlines did not move left');
+  });
+
+  it('scrolls the other way in a right-to-left page', async () => {
+    const page = await fixture<HTMLElement>(html`<div dir="rtl"><news-ticker .feed=${feed()}></news-ticker></div>`);
+    const el = page.querySelector('news-ticker')!;
+    await untilRunning(el);
+    const first = headlines(el)[0]!;
+    const start = first.getBoundingClientRect().right;
+    await waitUntil(() => first.getBoundingClientRect().right > start + 2, 'the headlines did not move right');
+    // The loop's copy follows on the left, where the headlines come from.
+    expect(left(duplicate(el)!)).to.be.below(left(headlines(el)[0]!.closest('[part~="list"]')!));
+  });
+
+  it('follows its own dir attribute too', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker dir="rtl" .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    const first = headlines(el)[0]!;
+    const start = first.getBoundingClientRect().right;
+    await waitUntil(() => first.getBoundingClientRect().right > start + 2, 'the headlines did not move right');
+  });
+
+  it('animates only transform, on the compositor, with no DOM, style or layout change per frame', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    const animations = el.shadowRoot!.getAnimations();
+    expect(animations.length, 'animations').to.equal(1);
+    for (const keyframe of (animations[0]!.effect as KeyframeEffect).getKeyframes()) {
+      const properties = Object.keys(keyframe).filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key));
+      expect(properties).to.deep.equal(['transform']);
+    }
+
+    const changes: MutationRecord[] = [];
+    const watcher = new MutationObserver((records) => changes.push(...records));
+    watcher.observe(el.shadowRoot!, { subtree: true, attributes: true, childList: true, characterData: true });
+    watcher.observe(el, { attributes: true });
+    const shifts: PerformanceEntry[] = [];
+    const layout = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
+    layout.observe({ type: 'layout-shift' });
+    const first = headlines(el)[0]!;
+    const before = { seen: left(first), laidOut: first.offsetLeft };
+    await frames(10);
+    await waitUntil(() => left(first) < before.seen - 2, 'the headlines did not move');
+    watcher.disconnect();
+    layout.disconnect();
+    expect(changes.length, 'DOM or attributes changed while scrolling').to.equal(0);
+    expect(shifts.length, 'layout shifted while scrolling').to.equal(0);
+    expect(first.offsetLeft, 'the layout position changed').to.equal(before.laidOut);
+  });
+
+  it('keeps the same speed whatever the length of the headlines', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="width: 320px">
+      <news-ticker speed="100" .feed=${feed(3)}></news-ticker>
+      <news-ticker speed="100" .feed=${feed(12)}></news-ticker>
+    </div>`);
+    const [short, long] = [...page.querySelectorAll('news-ticker')] as [NewsTicker, NewsTicker];
+    await untilRunning(short);
+    await untilRunning(long);
+    expect(listWidth(long)).to.be.above(3 * listWidth(short));
+    // One loop moves one copy of the headlines: its width, at 100 px per second.
+    expect(duration(short)).to.be.closeTo((listWidth(short) / 100) * 1000, 1);
+    expect(duration(long)).to.be.closeTo((listWidth(long) / 100) * 1000, 1);
+    expect(duration(long) / duration(short)).to.be.closeTo(listWidth(long) / listWidth(short), 0.001);
+  });
+
+  it('falls back to 60 px per second for a speed it cannot use', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker speed="fast" .feed=${feed(3)}></news-ticker>`);
+    await untilRunning(el);
+    expect(duration(el)).to.be.closeTo((listWidth(el) / 60) * 1000, 1);
+    el.speed = -5;
+    await el.updateComplete;
+    expect(duration(el)).to.be.closeTo((listWidth(el) / 60) * 1000, 1);
+  });
+
+  it('changes speed without a jump', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker speed="1000" .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    const slow = duration(el);
+    await runAndPause(el);
+    const seen = left(headlines(el)[0]!);
+    el.speed = 2000;
+    await el.updateComplete;
+    expect(duration(el)).to.be.closeTo(slow / 2, 1);
+    expect(left(headlines(el)[0]!)).to.be.closeTo(seen, 0.5);
+  });
+
+  it('recomputes its duration on resize without a jump', async () => {
+    // One short headline: a copy is as wide as the ticker, so resizing changes the distance.
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" speed="1000" .feed=${feed(1)}></news-ticker>`);
+    await untilRunning(el);
+    const narrow = duration(el);
+    expect(narrow).to.be.closeTo((listWidth(el) / 1000) * 1000, 1);
+    await runAndPause(el);
+    const seen = left(headlines(el)[0]!);
+    el.style.width = '700px';
+    await waitUntil(() => duration(el) > narrow + 100, 'the duration did not follow the new width');
+    expect(duration(el)).to.be.closeTo((listWidth(el) / 1000) * 1000, 1);
+    expect(left(headlines(el)[0]!)).to.be.closeTo(seen, 0.5);
+  });
+
+  it('recomputes its duration for new headlines without a jump', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker speed="1000" .feed=${feed(4)}></news-ticker>`);
+    await untilRunning(el);
+    const before = duration(el);
+    await runAndPause(el);
+    const seen = left(headlines(el)[0]!);
+    el.feed = feed(8);
+    await waitUntil(() => duration(el) > before + 100, 'the duration did not follow the new headlines');
+    expect(duration(el)).to.be.closeTo((listWidth(el) / 1000) * 1000, 1);
+    expect(left(headlines(el)[0]!)).to.be.closeTo(seen, 0.5);
+  });
+
+  it('stops while scrolled off-screen and starts again when back', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div><news-ticker .feed=${feed()}></news-ticker><div style="height: 300vh"></div></div>`,
+    );
+    const el = page.querySelector('news-ticker')!;
+    await untilRunning(el);
+    try {
+      window.scrollTo(0, 2 * innerHeight);
+      await untilPlayState(el, 'paused');
+    } finally {
+      window.scrollTo(0, 0);
+    }
+    await untilPlayState(el, 'running');
+  });
+
+  it('stops while the tab is hidden', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    // The browser's own state cannot be switched from a test page: stand in for it at its edge.
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await untilPlayState(el, 'paused');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+    await untilPlayState(el, 'running');
+  });
+});
+
+describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('pauses and plays with the button, which says what it will do', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    const button = pauseButton(el);
+    expect(button.textContent!.trim()).to.equal('Pause headlines');
+    // A label that changes, as the APG rotation control does: not also a pressed state.
+    expect(button.hasAttribute('aria-pressed')).to.be.false;
+
+    await clickOn(button);
+    await untilPlayState(el, 'paused');
+    expect(el.hasAttribute('paused')).to.be.true;
+    expect(button.textContent!.trim()).to.equal('Play headlines');
+    const still = left(headlines(el)[0]!);
+    await frames(5);
+    expect(left(headlines(el)[0]!)).to.equal(still);
+    await expect(el).to.be.accessible();
+
+    await clickOn(button);
+    await untilPlayState(el, 'running');
+    expect(el.hasAttribute('paused')).to.be.false;
+    expect(button.textContent!.trim()).to.equal('Pause headlines');
+  });
+
+  it('pauses and plays with Space and Enter on the button', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed(2)}></news-ticker>`);
+    await untilRunning(el);
+    await tabUntil(() => focused(el) === pauseButton(el));
+    // Focus on the button itself does not pause: the reader sees what the button does.
+    expect(animationOf(el)!.playState).to.equal('running');
+    await sendKeys({ press: 'Space' });
+    await untilPlayState(el, 'paused');
+    expect(el.paused).to.be.true;
+    await sendKeys({ press: 'Enter' });
+    await untilPlayState(el, 'running');
+    expect(el.paused).to.be.false;
+  });
+
+  it('follows the paused attribute set by the page', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker paused .feed=${feed()}></news-ticker>`);
+    await el.updateComplete;
+    await untilPlayState(el, 'paused');
+    expect(pauseButton(el).textContent!.trim()).to.equal('Play headlines');
+    el.removeAttribute('paused');
+    await untilPlayState(el, 'running');
+    expect(pauseButton(el).textContent!.trim()).to.equal('Pause headlines');
+    el.setAttribute('paused', '');
+    await untilPlayState(el, 'paused');
+  });
+
+  it('pauses while the mouse is over the headlines and resumes after', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker><p>Elsewhere</p>`);
+    await untilRunning(el);
+    await hover(viewport(el));
+    await untilPlayState(el, 'paused');
+    expect(el.paused, 'hovering is not the reader’s choice to pause').to.be.false;
+    await hover(el.nextElementSibling!);
+    await untilPlayState(el, 'running');
+  });
+
+  it('pauses while focus is on a headline, shows it, and resumes after', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${feed()}></news-ticker>`);
+    await untilRunning(el);
+    await tabUntil(() => focused(el) === headlines(el)[0]);
+    await untilPlayState(el, 'paused');
+    await waitUntil(() => inView(el, headlines(el)[0]!), 'the focused headline stays out of sight');
+    await tabUntil(() => focused(el) === pauseButton(el));
+    await untilPlayState(el, 'running');
+  });
+
+  it('brings every headline into view as Tab reaches it', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${feed(6)}></news-ticker>`);
+    await untilRunning(el);
+    for (const headline of headlines(el)) {
+      await tabUntil(() => focused(el) === headline, 2);
+      await waitUntil(() => inView(el, headline), `${headline.textContent} stays out of sight`);
+    }
+  });
+
+  it('brings every headline into view in a right-to-left ticker too', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker dir="rtl" style="width: 400px" .feed=${feed(6)}></news-ticker>`);
+    await untilRunning(el);
+    for (const headline of headlines(el)) {
+      await tabUntil(() => focused(el) === headline, 2);
+      await waitUntil(() => inView(el, headline), `${headline.textContent} stays out of sight`);
+    }
+  });
+
+  it('hides the loop’s copy from assistive technology and from Tab', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div><button>Before</button><news-ticker .feed=${feed(3)}></news-ticker><button>After</button></div>`,
+    );
+    const el = page.querySelector('news-ticker')!;
+    await untilRunning(el);
+    const copy = duplicate(el)!;
+    expect(copy.getAttribute('aria-hidden')).to.equal('true');
+    expect(copy.querySelectorAll('a').length).to.equal(3);
+
+    page.querySelector('button')!.focus();
+    const stops: Element[] = [];
+    for (let i = 0; i < 10 && document.activeElement !== page.lastElementChild; i++) {
+      await sendKeys({ press: 'Tab' });
+      if (document.activeElement === el) stops.push(focused(el)!);
+    }
+    expect(document.activeElement).to.equal(page.lastElementChild);
+    const name = (stop: Element) => `${stop.localName} ${stop.textContent!.trim()}`;
+    expect(stops.map(name)).to.deep.equal([...headlines(el), pauseButton(el)].map(name));
+    expect(stops.some((stop) => copy.contains(stop))).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('still opens a headline clicked in the loop’s copy', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 360px" speed="400" .feed=${feed(1)}></news-ticker>`);
+    await untilRunning(el);
+    const link = duplicate(el)!.querySelector('a')!;
+    const view = viewport(el).getBoundingClientRect();
+    await waitUntil(() => {
+      const box = link.getBoundingClientRect();
+      return box.left > view.left && box.right < view.right - 20;
+    }, 'the copy never came into view');
+    await hover(link);
+    await untilPlayState(el, 'paused');
+    let opened: string | undefined;
+    el.addEventListener('click', (event) => {
+      event.preventDefault();
+      opened = (event.composedPath()[0] as Element).closest('a')?.href;
+    });
+    await clickOn(link);
+    expect(opened).to.equal('https://news.example/story/1');
+  });
+});
+
+describe('<news-ticker> with reduced motion', () => {
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
+  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('does not move, and shows no copy and no pause button', async () => {
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${feed()}></news-ticker>`);
+    await el.updateComplete;
+    await frames(2);
+    expect(el.shadowRoot!.getAnimations().length, 'animations').to.equal(0);
+    expect(getComputedStyle(headlines(el)[0]!.closest('[part~="list"]')!.parentElement!).animationName).to.equal('none');
+    expect(duplicate(el)!.checkVisibility()).to.be.false;
+    expect(pauseButton(el).checkVisibility()).to.be.false;
+    const still = left(headlines(el)[0]!);
+    await frames(5);
+    expect(left(headlines(el)[0]!)).to.equal(still);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps every headline reachable: by Tab, and by scrolling the row', async () => {
+    const items = newsItems(6);
+    delete items[5]!.url; // the last one is plain text, reachable only by scrolling
+    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${jsonFeed(items)}></news-ticker>`);
+    await el.updateComplete;
+    const row = viewport(el);
+    expect(row.scrollWidth).to.be.above(row.clientWidth);
+    const links = headlines(el).filter((h) => h.localName === 'a');
+    expect(links.length).to.equal(5);
+    for (const link of links) {
+      await tabUntil(() => focused(el) === link, 2);
+      await waitUntil(() => inView(el, link), `${link.textContent} stays out of sight`);
+    }
+    const last = headlines(el).at(-1)!;
+    row.scrollBy({ left: row.scrollWidth, behavior: 'instant' });
+    expect(inView(el, last), 'the last headline cannot be scrolled to').to.be.true;
+  });
+});
