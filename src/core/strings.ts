@@ -11,6 +11,7 @@ const en = {
   latest: 'Latest',
   more: 'More',
   categories: 'Categories',
+  other: 'Other',
   reviews: 'Reviews',
   leaveReview: 'Leave a review',
   yourRating: 'Your rating',

@@ -11,6 +11,7 @@ export const ru: Partial<Strings> = {
   latest: 'Последние',
   more: 'Ещё',
   categories: 'Рубрики',
+  other: 'Другое',
   reviews: 'Отзывы',
   leaveReview: 'Оставить отзыв',
   yourRating: 'Ваша оценка',
