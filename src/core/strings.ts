@@ -11,6 +11,7 @@ const en = {
   latest: 'Latest',
   more: 'More',
   categories: 'Categories',
+  other: 'Other',
   reviews: 'Reviews',
   loadingReviews: 'Loading reviews…',
   reviewsError: 'The reviews could not be loaded.',

@@ -11,6 +11,7 @@ export const az: Partial<Strings> = {
   latest: 'Son xəbərlər',
   more: 'Daha çox',
   categories: 'Kateqoriyalar',
+  other: 'Digər',
   reviews: 'Rəylər',
   loadingReviews: 'Rəylər yüklənir…',
   reviewsError: 'Rəyləri yükləmək mümkün olmadı.',

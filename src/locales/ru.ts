@@ -11,6 +11,7 @@ export const ru: Partial<Strings> = {
   latest: 'Последние',
   more: 'Ещё',
   categories: 'Рубрики',
+  other: 'Другое',
   reviews: 'Отзывы',
   loadingReviews: 'Загрузка отзывов…',
   reviewsError: 'Не удалось загрузить отзывы.',

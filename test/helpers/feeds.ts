@@ -48,6 +48,9 @@ export const HOSTILE_URLS = [
   '\u0001javascript:window.__pwned()',
   'data:text/html,<script>window.__pwned()</script>',
   'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  '&#106;avascript:window.__pwned()',
+  'javascript&colon;window.__pwned()',
 ];
 
 /** Review items for `<news-reviews>`, one per rating, newest first; `about` sets `_review.item`. */
@@ -60,3 +63,55 @@ export function reviewItems(ratings: number[], about?: string): RawItem[] {
     _review: about === undefined ? { rating } : { rating, item: about },
   }));
 }
+
+/** Items carrying every hostile URL in `url`, `external_url`, `image` and author URLs, and hostile text everywhere. */
+export function hostileItems(tags = ['Politics']): RawItem[] {
+  return HOSTILE_URLS.map((url, i) => ({
+    id: `hostile-${i}`,
+    url,
+    external_url: url,
+    image: url,
+    banner_image: url,
+    title: HOSTILE_TEXT[i % HOSTILE_TEXT.length],
+    summary: HOSTILE_TEXT[(i + 1) % HOSTILE_TEXT.length],
+    content_html: HOSTILE_TEXT.join(' '),
+    tags: [...tags, HOSTILE_TEXT[(i + 2) % HOSTILE_TEXT.length]],
+    authors: [{ name: HOSTILE_TEXT[(i + 3) % HOSTILE_TEXT.length], url, avatar: url }],
+    date_published: new Date(Date.UTC(2023, 11, 21) - i * DAY).toISOString(),
+  }));
+}
+
+/**
+ * Items as real feeds get them wrong: a duplicate id, `null` and wrongly typed fields, invalid
+ * dates, tags as one string, and entries that are not items at all. The usable text of each is in
+ * its words "usable", so tests can check that it shows.
+ */
+export function messyItems(): unknown[] {
+  return [
+    { id: 'm1', title: null, summary: 'usable summary one', tags: ['Politics'], date_published: 'yesterday' },
+    { id: 'm1', title: 'Duplicate id never shown', tags: ['Politics'] },
+    { id: 7, title: 42, content_text: 'usable text seven', tags: [null, 5, {}, 'Social'], date_published: 12345, url: {} },
+    {
+      id: 'm3',
+      title: { text: 'object' },
+      summary: null,
+      content_html: '<p>usable <b>html</b> three</p>',
+      tags: 'Economy, Social',
+      date_modified: 'not a date',
+      date_published: '2023-02-30T25:61:00Z',
+      url: null,
+      language: 42,
+      authors: null,
+    },
+    { id: 'm4', title: 'usable title four', tags: null, date_published: null, image: 123, author: 'a string' },
+    { id: 'm5', title: ['usable'], summary: 'usable summary five', tags: {}, date_published: '9999-01-01T00:00:00Z' },
+    null,
+    'not an item',
+    42,
+    { title: 'No id never shown' },
+    { id: 'm6' },
+  ];
+}
+
+/** Words that mean a value leaked onto the screen unformatted. */
+export const NONSENSE = /\b(null|undefined|NaN)\b|\[object Object\]|Invalid Date/;

@@ -1,20 +1,291 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
+import { formatDate } from '../../core/format.js';
+import { languageOf } from '../../core/locale.js';
+import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { FeedElement } from '../shared/feed-element.js';
+import { FeedElement, names } from '../shared/feed-element.js';
+import { categoriesStyles } from './news-categories.styles.js';
+
+/** One category as shown: `key` is the lower-case tag ('' for untagged items), `name` the feed's spelling. */
+interface Group {
+  key: string;
+  name: string;
+  items: Item[];
+  /** Time of the newest dated item, or -Infinity. */
+  latest: number;
+}
+
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+const timeOf = (item: Item) => (item.published ?? item.modified)?.getTime() ?? -Infinity;
+
+/** Newest first; equal times keep their order (the sort is stable). */
+const newest = (a: number, b: number) => (a === b ? 0 : a < b ? 1 : -1);
 
 /**
- * @summary Placeholder until the element is built.
+ * Groups `items` by tag. With `wanted` (lower-case names), only those categories, in that order;
+ * otherwise every category, most recent first, then untagged items under the '' key.
+ */
+function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
+  const groups = new Map<string, Group>();
+  const add = (key: string, name: string, item: Item) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, name, items: [], latest: -Infinity }));
+    group.items.push(item);
+    group.latest = Math.max(group.latest, timeOf(item));
+  };
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const tag of item.tags) {
+      const key = tag.toLowerCase();
+      if (seen.has(key) || (wanted.length && !wanted.includes(key))) continue;
+      seen.add(key);
+      add(key, tag, item);
+    }
+    if (!item.tags.length && !wanted.length) add('', '', item);
+  }
+  let list: Group[];
+  if (wanted.length) {
+    list = [...new Set(wanted)].flatMap((key) => groups.get(key) ?? []);
+  } else {
+    const other = groups.get('');
+    groups.delete('');
+    list = [...groups.values()].sort((a, b) => newest(a.latest, b.latest));
+    if (other) list.push(other);
+  }
+  for (const group of list) {
+    group.items.sort((a, b) => newest(timeOf(a), timeOf(b)));
+    if (limit > 0) group.items.length = Math.min(group.items.length, limit);
+  }
+  return list;
+}
+
+/**
+ * @summary Headlines grouped by category: one titled list per tag of the feed, or tabs.
+ *
+ * Each category of the feed (its items' JSON Feed `tags`, matched without regard to case and
+ * shown as the feed spells them) gets a heading and its latest headlines, newest first, each a
+ * link with its date. An item with several tags appears under each. Items without tags are
+ * gathered last under "Other" when every category is shown, and left out when `categories`
+ * chooses. `limit` counts per category. `layout="tabs"` follows the ARIA tabs pattern with
+ * automatic activation: arrow keys (mirrored right to left), Home and End move between tabs and
+ * show the panel at once; the tab names the panel, so the tabs layout has no headings.
+ *
+ * @slot - Fallback content (say, a link to the site's news page): shown while loading and beside
+ * Retry when the feed fails. An inline `<script type="application/feed+json">` child is the feed.
+ * @slot empty - Replaces the message shown when there is nothing to show.
+ * @slot error - Replaces the message shown when the feed cannot be loaded.
+ *
+ * @fires {NewsLoadEvent} news-load - A new feed arrived. `event.detail.feed` is the normalised feed.
+ * @fires {NewsErrorEvent} news-error - The feed could not be loaded or read; the last good content
+ * stays. `event.detail.error` is a `FeedError` with a `code` and a message.
+ *
+ * @csspart base - The element's outer wrapper.
+ * @csspart section - One category in the sections layout: its heading and list.
+ * @csspart heading - A category's heading (sections layout).
+ * @csspart list - A category's list of headlines.
+ * @csspart item - One headline: its link and time.
+ * @csspart link - The link to the article.
+ * @csspart title - The headline text, inside the link when the item has a URL.
+ * @csspart time - The item's date.
+ * @csspart tablist - The row of tabs (tabs layout).
+ * @csspart tab - One category's tab (tabs layout).
+ * @csspart panel - One category's panel (tabs layout).
+ * @csspart status - The loading, empty and error messages.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --news-font - Font of the widget. Default: inherited from the page.
+ * @cssprop --news-color - Text colour. Default: near black, near white in dark mode.
+ * @cssprop --news-muted-color - Colour of dates and messages. Default: grey with AA contrast.
+ * @cssprop --news-background - Background. Default: white, near black in dark mode.
+ * @cssprop --news-surface - Skeleton and hovered tab background. Default: light grey.
+ * @cssprop --news-accent - Link hover colour, selected tab marker, Retry button. Default: blue.
+ * @cssprop --news-on-accent - Text on the accent colour. Default: white.
+ * @cssprop --news-border-color - Separators between headlines and under the tabs. Default: light grey.
+ * @cssprop --news-radius - Corner radius. Default: 0.5rem.
+ * @cssprop --news-gap - Spacing unit. Default: 1rem.
+ * @cssprop --news-focus-color - Focus ring colour. Default: the accent blue.
+ * @cssprop --news-heading-size - Font size of the category headings. Default: 1.125em.
+ * @cssprop --news-column-width - Narrowest column of the sections grid. Default: 16rem.
  */
 export class NewsCategories extends FeedElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, categoriesStyles];
 
-  protected renderItems(items: Item[]) {
-    return html`<ul>${items.map((item) => html`<li>${item.title}</li>`)}</ul>`;
+  /**
+   * The categories to show, in this order: comma-separated, case-insensitive. Default: every
+   * category, most recent first. `category` is read the same way when this is empty; when both
+   * are set, `categories` decides.
+   */
+  @property({ reflect: true }) categories = '';
+
+  /** `sections` (a heading and list per category) or `tabs` (one category at a time). */
+  @property({ reflect: true }) layout: 'sections' | 'tabs' = 'sections';
+
+  /**
+   * Level (1 to 6) of the category headings in the sections layout, to fit the page's outline.
+   * Default 2: each category is a block of the page in its own right, like a sidebar's "Social".
+   */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /** The selected tab's category key; the first tab when unset or gone. */
+  @state() private selectedKey?: string;
+
+  #memo?: { items: Item[]; key: string; groups: Group[] };
+
+  /** Every item shown, once: its categories' latest, `limit` per category. */
+  override selectItems(items: Item[]): Item[] {
+    return [...new Set(this.#groups(items).flatMap((group) => group.items))];
   }
 
-  protected renderSkeleton() {
-    return html`<span class="skeleton-line"></span>`;
+  /** The groups of `items`, computed once per feed and settings: selection and render share them. */
+  #groups(items: Item[]): Group[] {
+    const wanted = names(this.categories || this.category);
+    const key = `${wanted.join(',')}|${this.limit}`;
+    if (this.#memo?.items !== items || this.#memo.key !== key) {
+      this.#memo = { items, key, groups: groupItems(items, wanted, this.limit) };
+    }
+    return this.#memo.groups;
+  }
+
+  protected override render() {
+    const { status } = this.feedState;
+    return html`<div
+      part="base"
+      class="base ${status} ${this.#tabs ? 'tabs' : 'sections'}"
+      aria-busy=${status === 'loading' ? 'true' : 'false'}
+      role=${this.label ? 'region' : nothing}
+      aria-label=${this.label || nothing}
+    >
+      ${status === 'ready' ? this.renderItems() : this.renderStatus()}
+    </div>`;
+  }
+
+  get #tabs() {
+    return this.layout === 'tabs';
+  }
+
+  protected renderItems(): TemplateResult {
+    const groups = this.#groups(this.feedState.feed?.items ?? []);
+    return this.#tabs ? this.#renderTabs(groups) : html`${groups.map((group) => this.#renderSection(group))}`;
+  }
+
+  #name(group: Group) {
+    return group.name || this.t('other');
+  }
+
+  #renderSection(group: Group): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+    const tag = HEADINGS[level - 1]!;
+    return html`<section part="section" class="section">
+      ${staticHtml`<${tag} part="heading" class="heading" dir="auto">${this.#name(group)}</${tag}>`}
+      ${this.#renderList(group)}
+    </section>`;
+  }
+
+  #renderTabs(groups: Group[]): TemplateResult {
+    const selected = this.#selectedIndex(groups);
+    return html`<div
+        part="tablist"
+        class="tablist"
+        role="tablist"
+        aria-label=${this.t('categories')}
+        @keydown=${this.#onKeydown}
+      >
+        ${groups.map(
+          (group, i) =>
+            html`<button
+              part="tab"
+              class="tab"
+              role="tab"
+              type="button"
+              id="tab-${i}"
+              aria-controls="panel-${i}"
+              aria-selected=${i === selected ? 'true' : 'false'}
+              tabindex=${i === selected ? 0 : -1}
+              dir="auto"
+              @click=${() => (this.selectedKey = group.key)}
+            >${this.#name(group)}</button>`,
+        )}
+      </div>
+      ${groups.map(
+        (group, i) =>
+          html`<div
+            part="panel"
+            class="panel"
+            role="tabpanel"
+            id="panel-${i}"
+            aria-labelledby="tab-${i}"
+            ?hidden=${i !== selected}
+          >
+            ${this.#renderList(group)}
+          </div>`,
+      )}`;
+  }
+
+  #renderList(group: Group): TemplateResult {
+    return html`<ul part="list" class="list">
+      ${group.items.map((item) => this.#renderItem(item))}
+    </ul>`;
+  }
+
+  #renderItem(item: Item): TemplateResult {
+    const { lang, dir } = languageOf(item.language);
+    const date = item.published ?? item.modified;
+    // The title is in the item's language; the date is in the element's.
+    const title = html`<span part="title" class="title" lang=${lang ?? nothing} dir=${dir ?? 'auto'}
+      >${headline(item)}</span
+    >`;
+    return html`<li part="item" class="item">
+      ${item.url
+        ? html`<a part="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
+        : title}
+      ${date
+        ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
+        : nothing}
+    </li>`;
+  }
+
+  #selectedIndex(groups: Group[]) {
+    return Math.max(0, groups.findIndex((group) => group.key === this.selectedKey));
+  }
+
+  #onKeydown = async (event: KeyboardEvent) => {
+    const groups = this.#groups(this.feedState.feed?.items ?? []);
+    const current = this.#selectedIndex(groups);
+    const step = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const moves: Partial<Record<string, number>> = {
+      ArrowRight: current + step,
+      ArrowLeft: current - step,
+      Home: 0,
+      End: groups.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + groups.length) % groups.length;
+    this.selectedKey = groups[index]!.key;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${index}`)?.focus();
+  };
+
+  /** The final layout's boxes with bars for text, so the height holds when headlines arrive. */
+  protected renderSkeleton(): TemplateResult {
+    const count = Math.min(names(this.categories || this.category).length || 2, 4);
+    const bar = html`<span class="skeleton-line"></span>`;
+    const item = html`<div class="item"><span class="title">${bar}</span><span class="time">${bar}</span></div>`;
+    const list = html`<div class="list">${Array.from({ length: Math.min(this.limit || 3, 5) }, () => item)}</div>`;
+    if (this.#tabs) {
+      const tab = html`<span class="tab">${bar}</span>`;
+      return html`<div class="tablist">${Array.from({ length: count }, () => tab)}</div>
+        <div class="panel">${list}</div>`;
+    }
+    const section = html`<div class="section"><div class="heading">${bar}</div>${list}</div>`;
+    return html`${Array.from({ length: count }, () => section)}`;
   }
 }
 

@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+/**
+ * Sections flow into as many columns as the given width holds; tabs wrap rather than scroll, so
+ * no category is ever out of sight.
+ */
+export const categoriesStyles = css`
+  :host {
+    --_heading-size: var(--news-heading-size, 1.125em);
+    --_column: var(--news-column-width, 16rem);
+    line-height: 1.4;
+  }
+
+  .sections.ready,
+  .sections .skeleton {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_column)), 1fr));
+    gap: var(--_gap);
+  }
+
+  .section,
+  .panel {
+    min-inline-size: 0;
+  }
+
+  .heading {
+    margin: 0 0 calc(var(--_gap) / 2);
+    font-size: var(--_heading-size);
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .item {
+    display: flex;
+    flex-direction: column;
+    padding-block: calc(var(--_gap) / 2);
+    min-inline-size: 0;
+  }
+
+  .item + .item {
+    border-block-start: 1px solid var(--_border);
+  }
+
+  .title {
+    overflow-wrap: anywhere;
+  }
+
+  .time {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .tablist {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    border-block-end: 1px solid var(--_border);
+  }
+
+  .tab {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    padding: 0.5em 0.9em;
+    font-weight: 600;
+    color: var(--_color);
+    background: transparent;
+    border: 0;
+    border-block-end: 3px solid transparent;
+    border-radius: 0;
+    border-start-start-radius: var(--_radius);
+    border-start-end-radius: var(--_radius);
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+
+  .tab:hover {
+    background: var(--_surface);
+  }
+
+  .tab[aria-selected='true'] {
+    border-block-end-color: var(--_accent);
+  }
+
+  .tab:focus-visible {
+    outline-offset: -2px;
+  }
+
+  .panel {
+    padding-block-start: calc(var(--_gap) / 4);
+  }
+
+  /* Bars sit inside the real line boxes, never taller than them. */
+  .skeleton .skeleton-line {
+    display: inline-block;
+    vertical-align: top;
+    margin-block-start: 0.15em;
+    inline-size: 6em;
+  }
+
+  .skeleton .title .skeleton-line {
+    inline-size: 90%;
+  }
+
+  .skeleton .heading .skeleton-line {
+    inline-size: 8em;
+  }
+
+  @media (forced-colors: active) {
+    .tab[aria-selected='true'] {
+      border-block-end-color: Highlight;
+    }
+  }
+`;
