@@ -1,0 +1,37 @@
+/**
+ * Tags are registered in `src/define/*.ts` (`defineElement('news-ticker', NewsTicker)`), not on
+ * the classes, so the analyzer cannot see them unaided. Without `tagName` Storybook's docs,
+ * editors and the README's reference tables cannot find an element in the manifest: read those
+ * calls and give each class its tag.
+ */
+function defineElementTags() {
+  const definitions = [];
+  return {
+    name: 'feedlets-define-element',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
+      const [tag, element] = node.arguments;
+      if (tag && element && ts.isStringLiteral(tag) && ts.isIdentifier(element)) {
+        definitions.push({ tag: tag.text, name: element.text, module: moduleDoc });
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { tag, name, module } of definitions) {
+        const owner = customElementsManifest.modules.find((mod) => mod.declarations?.some((d) => d.name === name));
+        const declaration = owner?.declarations.find((d) => d.name === name);
+        if (!declaration) throw new Error(`defineElement('${tag}', ${name}): no class ${name} in the manifest`);
+        declaration.tagName = tag;
+        declaration.customElement = true;
+        module.exports = [
+          ...(module.exports ?? []).filter((entry) => entry.kind !== 'custom-element-definition' || entry.name !== tag),
+          { kind: 'custom-element-definition', name: tag, declaration: { name, module: owner.path } },
+        ];
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/define/*.ts'],
+  plugins: [defineElementTags()],
+};
