@@ -45,6 +45,8 @@ const firefox = (prefs = {}) =>
       headless: true,
       extraPrefsFirefox: { ...unthrottled, ...prefs },
     },
+    // As for Chromium: a page of its own per test file, so none of them is a background tab.
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
   });
 
 // FEEDLETS_BROWSERS=chromium runs one engine, for quick local runs.

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { FeedError } from '../../src/core/feed-error.js';
 import { isFeed, parseFeed } from '../../src/core/parse-feed.js';
 import { TEXT_MAX, TITLE_MAX } from '../../src/core/text.js';
-import { HOSTILE_TEXT, HOSTILE_URLS, jsonFeed } from '../helpers/feeds.js';
+import { HOSTILE_TEXT, ENCODED_URLS, HOSTILE_URLS, jsonFeed } from '../helpers/feeds.js';
 
 const BASE = 'https://news.example/feeds/main.json';
 const V1 = 'https://jsonfeed.org/version/1';
@@ -324,6 +324,15 @@ describe('parseFeed', () => {
           { baseUrl: BASE },
         );
         expect(feed).to.deep.equal({ title: 'Turan News', items: [{ id: '1', title: 'A', text: '', tags: [], authors: [{ name: 'N' }] }] });
+      });
+    }
+
+    for (const encoded of ENCODED_URLS) {
+      it(`resolves ${JSON.stringify(encoded)} as a harmless path, never as a scheme`, () => {
+        const feed = parseFeed(jsonFeed([{ id: 1, title: 'A', url: encoded, image: encoded }]), { baseUrl: BASE });
+        for (const url of [feed.items[0]!.url, feed.items[0]!.image]) {
+          expect(new URL(url!).protocol).to.equal(new URL(BASE).protocol);
+        }
       });
     }
 

