@@ -17,6 +17,10 @@ const chromium = (extra = []) =>
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: [...chromiumFlags, ...extra],
     },
+    // Tabs of one window share it and only the front one is visible: the others get no
+    // IntersectionObserver, lazy images, animation frames or visibility-gated refreshes.
+    // A browser context per page opens its own window, so every test page is visible.
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
   });
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
