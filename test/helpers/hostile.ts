@@ -28,13 +28,18 @@ export function liveUrls(root: ParentNode): string[] {
 export const isWebUrl = (url: string) =>
   ['http:', 'https:', 'mailto:'].includes(new URL(url, document.baseURI).protocol);
 
-/** Elements in `root` that could run script: script-bearing tags and `on*` handler attributes. */
-export function activeElements(root: ParentNode): Element[] {
-  return [...root.querySelectorAll('*')].filter(
-    (el) =>
-      ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'frame'].includes(el.localName) ||
-      [...el.attributes].some((attr) => attr.name.startsWith('on')),
-  );
+/**
+ * Markup in `root` that could run script (script-bearing tags, `on*` handler attributes), as
+ * strings: a failing assertion must not carry DOM nodes, which the runner cannot send back.
+ */
+export function activeMarkup(root: ParentNode): string[] {
+  return [...root.querySelectorAll('*')]
+    .filter(
+      (el) =>
+        ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'frame'].includes(el.localName) ||
+        [...el.attributes].some((attr) => attr.name.startsWith('on')),
+    )
+    .map((el) => el.outerHTML.slice(0, 200));
 }
 
 /** Defines `window.__pwned`, which every hostile payload calls, and counts its calls. */
