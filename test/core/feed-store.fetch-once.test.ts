@@ -46,6 +46,15 @@ describe('FeedStore.fetchOnce (a further page of a paged feed)', () => {
     expect(stub.calls[0]!.aborted).to.equal(true);
   });
 
+  it('does not fetch for a caller that already gave up', async () => {
+    stub = stubFetch(() => ({ body: jsonFeed(newsItems(1)) }));
+    const reason = new Error('gone');
+    const error = await new FeedStore({ storage: null })
+      .fetchOnce(absolute(uniqueUrl()), AbortSignal.abort(reason))
+      .catch((e: unknown) => e);
+    expect(error).to.equal(reason);
+  });
+
   it('stops when its caller aborts, with the caller’s reason', async () => {
     stub = stubFetch(() => ({ hang: true }));
     const caller = new AbortController();

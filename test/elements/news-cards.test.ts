@@ -224,6 +224,18 @@ describe('<news-cards>', () => {
       expect(part(el, 'summary')!.getAttribute('dir')).to.equal('auto');
     });
 
+    it('clamps a long summary to three lines, or as many as --news-summary-lines says', async () => {
+      const items = [{ ...newsItems(1)[0], summary: 'Many words in a long summary. '.repeat(30) }];
+      const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 300px"></news-cards>`);
+      await showing(el, 1);
+      const summary = part(el, 'summary')!;
+      const lines = () => Math.round(summary.clientHeight / parseFloat(getComputedStyle(summary).lineHeight));
+      expect(lines()).to.equal(3);
+      expect(summary.scrollHeight).to.be.greaterThan(summary.clientHeight);
+      el.style.setProperty('--news-summary-lines', '5');
+      expect(lines()).to.equal(5);
+    });
+
     it('shows the start of the text as the title of an untitled item, and no repeated summary', async () => {
       const items = [{ id: 'x', content_text: 'A short note with no title.', url: 'https://news.example/x' }];
       const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)}></news-cards>`);
@@ -374,6 +386,38 @@ describe('<news-cards>', () => {
       part(el, 'more')!.click();
       await showing(el, 5);
       expect(root(el).textContent).to.not.contain('could not be loaded');
+    });
+
+    it('says it is loading, ignores more clicks meanwhile, and stops when removed', async () => {
+      const next = uniqueUrl('next');
+      stub = serve({ [next]: [{ hang: true }] });
+      const el = await fixture<NewsCards>(html`<news-cards .feed=${page(1, 3, next)} paginate></news-cards>`);
+      await showing(el, 3);
+      part(el, 'more')!.click();
+      await el.updateComplete;
+      expect(part(el, 'status')!.textContent).to.equal('Loading news…');
+      expect(part(el, 'more')!.getAttribute('aria-disabled')).to.equal('true');
+      part(el, 'more')!.click();
+      await waitUntil(() => stub!.calls.length === 1);
+      el.remove();
+      await waitUntil(() => stub!.calls[0]!.aborted, 'the page request went on');
+      expect(stub.calls.length).to.equal(1);
+    });
+
+    it('fetches further pages through the proxy the element uses', async () => {
+      const first = 'https://remote.example/feed.json';
+      const proxied = (url: string) => `/proxy?url=${encodeURIComponent(url)}`;
+      stub = serve({ '/proxy': [{ body: page(1, 2, 'https://remote.example/feed-2.json') }, { body: page(3, 1) }] });
+      const el = await fixture<NewsCards>(
+        html`<news-cards src=${first} proxy=${`${location.origin}/proxy?url={url}`} paginate></news-cards>`,
+      );
+      await showing(el, 2);
+      part(el, 'more')!.click();
+      await showing(el, 3);
+      expect(stub.calls.map((call) => call.url)).to.deep.equal([
+        `${location.origin}${proxied(first)}`,
+        `${location.origin}${proxied('https://remote.example/feed-2.json')}`,
+      ]);
     });
 
     it('forgets loaded pages when the element is given another feed', async () => {

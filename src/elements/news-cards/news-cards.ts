@@ -162,16 +162,14 @@ export class NewsCards extends FeedElement {
   }
 
   #renderMore(shown: number): TemplateResult | typeof nothing {
-    const more = this.#available > shown || !!this.#nextUrl;
-    if (!more && !this.#pageFailed) return nothing;
+    // A failed page leaves its URL in place, so the button stays to try again.
+    if (this.#available <= shown && !this.#nextUrl) return nothing;
     const status = this.#paging ? this.t('loading') : this.#pageFailed ? this.t('error') : '';
     return html`<div class="more">
       <p part="status" class="status" role="status">${status}</p>
-      ${more
-        ? html`<button part="more" type="button" aria-disabled=${this.#paging ? 'true' : 'false'} @click=${this.#showMore}>
-            ${this.t('more')}
-          </button>`
-        : nothing}
+      <button part="more" type="button" aria-disabled=${this.#paging ? 'true' : 'false'} @click=${this.#showMore}>
+        ${this.t('more')}
+      </button>
     </div>`;
   }
 
