@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The card's look, shared by `<news-card>` and `<news-cards>` (which draws the same template). */
+/**
+ * The card's look, shared by `<news-card>` and `<news-cards>` (which draws the same template).
+ * The title link stretches over the whole card, so the focus ring goes round the card; tags,
+ * summary and meta stay plain text. (Comments live here: text inside css`` ships to readers.)
+ */
 export const cardStyles = css`
   .card {
     position: relative;
@@ -14,7 +18,6 @@ export const cardStyles = css`
     border-radius: var(--_radius);
   }
 
-  /* The ring goes round the whole card, which the title link covers. */
   .card:has(a:focus-visible) {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -78,7 +81,6 @@ export const cardStyles = css`
     text-decoration: underline;
   }
 
-  /* The whole card is the link's target; tags, summary and meta are plain text. */
   .title a::after {
     content: '';
     position: absolute;

@@ -97,13 +97,14 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
 }
 
 /**
- * @summary One article card for a news item, for pages that compose their own layouts.
- *
  * Set `item` to an item of a feed read with `parseFeed` (or received in a `news-load` event).
  * `<news-cards>` draws each of its cards with the same template.
  *
  * The card lays its image beside the text when its container named `news-card` is at least
  * 34rem wide (`container: news-card / inline-size` on a wrapper); otherwise the image is on top.
+ *
+ * @tag news-card
+ * @summary One article card for a news item, for pages that compose their own layouts.
  *
  * @csspart card - The `<article>`.
  * @csspart media - The image box: a fixed aspect ratio, kept (empty) when the image fails.

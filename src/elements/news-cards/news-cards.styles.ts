@@ -1,8 +1,13 @@
 import { css } from 'lit';
 
+/**
+ * The host is an inline-size container, so the layout follows the width the page gives the
+ * element, not the viewport; each list item is a `news-card` container, so a card puts its image
+ * beside the text when its own column is wide. Skeleton bars are one line box tall, so text
+ * replaces them without a shift.
+ */
 export const cardsStyles = css`
   :host {
-    /* The layout follows the width the page gives the element, not the viewport. */
     container-type: inline-size;
   }
 
@@ -16,7 +21,6 @@ export const cardsStyles = css`
   }
 
   .list > li {
-    /* Each card adapts to its own column (image beside text when wide). */
     container: news-card / inline-size;
     min-inline-size: 0;
   }
@@ -47,7 +51,6 @@ export const cardsStyles = css`
     display: block;
   }
 
-  /* Each placeholder bar is one line box tall, so text replaces it without a shift. */
   .skeleton .skeleton-line {
     block-size: 1lh;
     border-block: 0.2lh solid transparent;
@@ -60,6 +63,10 @@ export const cardsStyles = css`
 
   .skeleton .meta .skeleton-line {
     inline-size: 40%;
+  }
+
+  .skeleton .tags .skeleton-line {
+    inline-size: 5em;
   }
 
   .more {

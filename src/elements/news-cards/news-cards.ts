@@ -24,11 +24,12 @@ function unique(items: Item[]): Item[] {
 }
 
 /**
- * @summary Article cards for a JSON Feed: image, tags, title link, summary, date and authors.
- *
  * A list of `<article>`s in a grid that adapts to the width the element is given (a container
  * query on the host, so give it a width when it sits in a flex or inline context). Each card is
  * drawn with the template of `<news-card>`, so both look and behave the same.
+ *
+ * @tag news-cards
+ * @summary Article cards for a JSON Feed: image, tags, title link, summary, date and authors.
  *
  * @slot - Fallback content (say, a link to the site's news page): shown while loading and beside
  * Retry when the feed fails. An inline `<script type="application/feed+json">` child is the feed.
@@ -219,6 +220,7 @@ export class NewsCards extends FeedElement {
       <div class="card${compact ? ' compact' : ''}">
         ${this.noImages ? nothing : html`<div class="media"></div>`}
         <div class="body">
+          <div class="tags">${line}</div>
           <div class="title">${line}${line}</div>
           ${this.noSummary || compact ? nothing : html`<div class="summary">${line}${line}${line}</div>`}
           ${this.noDate ? nothing : html`<div class="meta">${line}</div>`}
