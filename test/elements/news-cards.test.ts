@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { NewsErrorEvent } from '../../src/core/events.js';
 import '../../src/define/news-cards.js';
 import type { NewsCards } from '../../src/define/news-cards.js';
@@ -127,6 +127,59 @@ describe('<news-cards>', () => {
       expect(titles(el)).to.deep.equal(['Headline number 1', 'Headline number 2', 'Headline number 3']);
       expect(has(el, 'retry'), 'retry').to.equal(false);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('from markup alone', () => {
+    it('reads an inline feed child, with no script of the page', async () => {
+      const el = await fixture<NewsCards>(html`<news-cards limit="2">
+        <script type="application/feed+json">
+          ${JSON.stringify(jsonFeed(newsItems(3)))}
+        </script>
+      </news-cards>`);
+      await showing(el, 2);
+      expect(titles(el)).to.deep.equal(['Headline number 1', 'Headline number 2']);
+    });
+
+    it('shows the page’s fallback link while loading and beside Retry when the feed fails', async () => {
+      const url = uniqueUrl();
+      let answer!: (reply: Reply) => void;
+      stub = stubFetch(() => new Promise<Reply>((resolve) => (answer = resolve)));
+      const el = await fixture<NewsCards>(html`<news-cards src=${url}><a href="/news">All news</a></news-cards>`);
+      const shown = () => (root(el).querySelector('slot:not([name])') as HTMLSlotElement | null)?.assignedElements().length ?? 0;
+      expect(shown()).to.equal(1);
+      answer({ status: 500 });
+      await waitUntil(() => has(el, 'retry'));
+      expect(shown()).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('themes and preferences', () => {
+    it('stays accessible in a dark colour scheme', async () => {
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(newsItems(3))} style="color-scheme: dark" paginate></news-cards>`,
+      );
+      await showing(el, 3);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 22, 22)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('does not pulse the skeleton when the reader prefers reduced motion', async () => {
+      const url = uniqueUrl();
+      stub = serve({ [url]: [{ hang: true }] });
+      const line = async () => {
+        const el = await fixture<NewsCards>(html`<news-cards src=${url}></news-cards>`);
+        return getComputedStyle(part(el, 'skeleton')!.querySelector('.skeleton-line')!).animationName;
+      };
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(await line()).to.equal('pulse');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        expect(await line()).to.equal('none');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
     });
   });
 
