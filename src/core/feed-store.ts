@@ -108,10 +108,7 @@ class Source {
     document.removeEventListener('visibilitychange', this.#onVisible);
     const request = new AbortController();
     this.#request = request;
-    const timeout = setTimeout(
-      () => request.abort(new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url)),
-      this.options.timeout,
-    );
+    const timeout = this.#deadline(request);
     try {
       const feed = await this.#fetch(request.signal);
       this.#failures = 0;
@@ -129,6 +126,33 @@ class Source {
     }
     this.#loaded = true;
     if (!request.signal.aborted || request.signal.reason instanceof FeedError) this.#schedule();
+  }
+
+  /** Fetches once for a caller that keeps the result: nothing is published, scheduled or saved. */
+  async fetchOnce(signal?: AbortSignal): Promise<Feed> {
+    const request = new AbortController();
+    const abort = () => request.abort(signal?.reason);
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    const timeout = this.#deadline(request);
+    try {
+      const feed = await this.#fetch(request.signal);
+      if (!feed) throw new FeedError('http', `${this.url} answered 304 to a request that was not conditional`, this.url, 304);
+      return feed;
+    } catch (cause) {
+      throw request.signal.reason instanceof FeedError ? request.signal.reason : cause;
+    } finally {
+      clearTimeout(timeout);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /** Abandons `request` with `timeout` when the server takes too long. */
+  #deadline(request: AbortController) {
+    return setTimeout(
+      () => request.abort(new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url)),
+      this.options.timeout,
+    );
   }
 
   #publish(snapshot: Snapshot) {
@@ -302,6 +326,14 @@ export class FeedStore {
     source.add(listener, refresh);
     const current = source;
     return () => current.remove(listener);
+  }
+
+  /**
+   * Fetches `url` once, outside any subscription, refresh or cache: a further page of a paged
+   * feed (`next_url`). Rejects with a {@link FeedError}, or with `signal`'s reason when aborted.
+   */
+  fetchOnce(url: string, signal?: AbortSignal): Promise<Feed> {
+    return new Source(url, { ...this.#options, storage: null }, () => {}).fetchOnce(signal);
   }
 
   /** Loads `url` again now (the Retry button), unless a request is already on its way. */

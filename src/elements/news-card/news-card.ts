@@ -1,16 +1,188 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { formatDate } from '../../core/format.js';
+import { resolveLocale } from '../../core/locale.js';
+import { safeUrl } from '../../core/safe-url.js';
+import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { cardStyles } from './news-card.styles.js';
+
+/** How a card is drawn: the options `<news-card>` and `<news-cards>` share. */
+export interface CardOptions {
+  locale: string;
+  headingLevel: number;
+  target: string;
+  noImages: boolean;
+  noSummary: boolean;
+  noDate: boolean;
+  compact: boolean;
+  /** Image URLs that failed to load: their box stays, empty, so no broken-image icon shows. */
+  failedImages: ReadonlySet<string>;
+  onImageError: (event: Event) => void;
+}
+
+/** A card is a teaser: the article itself lists every tag. */
+const MAX_TAGS = 3;
+
+// One static template per level: a native heading, and no markup built from strings.
+const headings: ((content: TemplateResult) => TemplateResult)[] = [
+  (content) => html`<h1 part="title" class="title" dir="auto">${content}</h1>`,
+  (content) => html`<h2 part="title" class="title" dir="auto">${content}</h2>`,
+  (content) => html`<h3 part="title" class="title" dir="auto">${content}</h3>`,
+  (content) => html`<h4 part="title" class="title" dir="auto">${content}</h4>`,
+  (content) => html`<h5 part="title" class="title" dir="auto">${content}</h5>`,
+  (content) => html`<h6 part="title" class="title" dir="auto">${content}</h6>`,
+];
+
+/** 1 to 6; anything unusable gives the default, 3. */
+const level = (value: number) => Math.min(6, Math.max(1, Math.round(value))) || 3;
+
+// An item set by page code has not been through parseFeed: read every field defensively.
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const validDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
+
+/** Calls `onError` with the URL of the image that failed. */
+export const imageErrorHandler = (onError: (src: string) => void) => (event: Event) =>
+  onError((event.target as HTMLImageElement).getAttribute('src') ?? '');
+
+/** One card: image, tags, title link, summary, date and authors, as an `<article>`. */
+export function renderCard(item: Item, options: CardOptions): TemplateResult {
+  const url = safeUrl(item.url);
+  const image = options.noImages ? undefined : safeUrl(item.image);
+  const title = str(item.title);
+  const heading = title ? clip(title, TITLE_MAX) : clip(str(item.text), 120);
+  const summary = title && !options.noSummary && !options.compact ? clip(str(item.text), TEXT_MAX) : '';
+  const tags = list(item.tags).map(str).filter(Boolean).slice(0, MAX_TAGS);
+  const authors = list(item.authors)
+    .map((author) => str((author as { name?: unknown } | null)?.name))
+    .filter(Boolean);
+  const date = options.noDate ? undefined : [item.published, item.modified].find(validDate);
+  const rel = options.target === '_blank' ? 'noopener noreferrer' : nothing;
+
+  const link = url
+    ? html`<a part="link" href=${url} target=${options.target || nothing} rel=${rel}>${heading}</a>`
+    : html`<span>${heading}</span>`;
+  return html`<article part="card" class="card${options.compact ? ' compact' : ''}" lang=${str(item.language) || nothing}>
+    ${image
+      ? html`<div part="media" class="media">
+          ${options.failedImages.has(image)
+            ? nothing
+            : html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" @error=${options.onImageError} />`}
+        </div>`
+      : nothing}
+    <div class="body">
+      ${tags.length
+        ? html`<ul part="tags" class="tags" role="list">
+            ${tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
+          </ul>`
+        : nothing}
+      ${headings[level(options.headingLevel) - 1]!(link)}
+      ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
+      ${date || authors.length
+        ? html`<p part="meta" class="meta">
+            ${date
+              ? html`<time part="time" datetime=${date.toISOString()}>${formatDate(date, options.locale)}</time>`
+              : nothing}
+            ${authors.length
+              ? html`<span class="authors">${authors.map(
+                  (name, i) => html`${i ? ', ' : ''}<span part="author" dir="auto">${name}</span>`,
+                )}</span>`
+              : nothing}
+          </p>`
+        : nothing}
+    </div>
+  </article>`;
+}
 
 /**
- * @summary Placeholder until the element is built.
+ * Set `item` to an item of a feed read with `parseFeed` (or received in a `news-load` event).
+ * `<news-cards>` draws each of its cards with the same template.
+ *
+ * The card lays its image beside the text when its container named `news-card` is at least
+ * 34rem wide (`container: news-card / inline-size` on a wrapper); otherwise the image is on top.
+ *
+ * @tag news-card
+ * @summary One article card for a news item, for pages that compose their own layouts.
+ *
+ * @csspart card - The `<article>`.
+ * @csspart media - The image box: a fixed aspect ratio, kept (empty) when the image fails.
+ * @csspart image - The `<img>`.
+ * @csspart tags - The list of category tags.
+ * @csspart tag - One category tag.
+ * @csspart title - The heading.
+ * @csspart link - The title link (absent when the item has no safe URL).
+ * @csspart summary - The plain-text summary, clamped to a few lines.
+ * @csspart meta - The line with the date and the authors.
+ * @csspart time - The date.
+ * @csspart author - One author's name.
+ *
+ * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
+ * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
+ * @cssprop --news-title-size - Font size of the title. Default `1.125em` (`1em` when compact).
+ * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
+ * @cssprop --news-muted-color - Colour of the summary and the date. Default grey.
+ * @cssprop --news-background - Card background. Default white, near-black in dark schemes.
+ * @cssprop --news-surface - Background of the image box and the placeholder. Default light grey.
+ * @cssprop --news-accent - Colour of tags and hovered links. Default blue.
+ * @cssprop --news-border-color - Card border. Default grey.
+ * @cssprop --news-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --news-gap - Padding inside the card. Default `1rem`.
+ * @cssprop --news-focus-color - Focus ring. Default blue.
+ * @cssprop --news-font - Font. Default: inherited from the page.
  */
 export class NewsCard extends LitElement {
-  /** The item to show. */
+  static override styles = [baseStyles, cardStyles];
+
+  /** The item to show: a normalised `Item` from `parseFeed`. Nothing renders without it. */
   @property({ attribute: false }) item?: Item;
 
+  /** Language for the date, such as `ru` or `en-GB`. Default: the nearest `lang`. */
+  @property({ reflect: true }) locale = '';
+
+  /** Level of the title heading, 1 to 6. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Hides the image. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
+
+  /** Hides the summary. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-summary' }) noSummary = false;
+
+  /** Hides the date. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-date' }) noDate = false;
+
+  /** A dense row: a small thumbnail beside the title and the date, no summary. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Where the link opens, such as `_blank` (which adds `rel="noopener noreferrer"`). */
+  @property({ reflect: true }) target = '';
+
+  #resolvedLocale = 'en';
+  readonly #failedImages = new Set<string>();
+  readonly #onImageError = imageErrorHandler((src) => {
+    this.#failedImages.add(src);
+    this.requestUpdate();
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('locale') || !this.hasUpdated) this.#resolvedLocale = resolveLocale(this);
+  }
+
   protected override render() {
-    return html`${this.item?.title}`;
+    if (!this.item) return nothing;
+    return renderCard(this.item, {
+      locale: this.#resolvedLocale,
+      headingLevel: this.headingLevel,
+      target: this.target,
+      noImages: this.noImages,
+      noSummary: this.noSummary,
+      noDate: this.noDate,
+      compact: this.compact,
+      failedImages: this.#failedImages,
+      onImageError: this.#onImageError,
+    });
   }
 }
 

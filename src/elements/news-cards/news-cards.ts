@@ -1,20 +1,234 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { NewsErrorEvent } from '../../core/events.js';
+import { FeedError } from '../../core/feed-error.js';
+import { feedStore } from '../../core/feed-store.js';
+import { safeUrl } from '../../core/safe-url.js';
 import type { Item } from '../../core/types.js';
+import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/news-card.js';
+import { cardStyles } from '../news-card/news-card.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { cardsStyles } from './news-cards.styles.js';
+
+/** How `<news-cards>` arranges its cards. */
+export type CardsLayout = 'grid' | 'list' | 'compact';
+
+/** Skeleton cards shown while loading when `limit` does not say how many will come. */
+const SKELETON_CARDS = 3;
+
+/** `items` without repeated ids: a later page can repeat an item that moved while paging. */
+function unique(items: Item[]): Item[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && !!seen.add(item.id));
+}
 
 /**
- * @summary Placeholder until the element is built.
+ * A list of `<article>`s in a grid that adapts to the width the element is given (a container
+ * query on the host, so give it a width when it sits in a flex or inline context). Each card is
+ * drawn with the template of `<news-card>`, so both look and behave the same.
+ *
+ * @tag news-cards
+ * @summary Article cards for a JSON Feed: image, tags, title link, summary, date and authors.
+ *
+ * @slot - Fallback content (say, a link to the site's news page): shown while loading and beside
+ * Retry when the feed fails. An inline `<script type="application/feed+json">` child is the feed.
+ * @slot empty - Replaces the message shown when there is nothing to show.
+ * @slot error - Replaces the message shown when the feed cannot be loaded.
+ *
+ * @fires {NewsLoadEvent} news-load - A new feed arrived. `event.detail.feed` is the normalised feed.
+ * @fires {NewsErrorEvent} news-error - The feed, or a further page asked for with More, could not be
+ * loaded or read; the cards shown stay. `event.detail.error` is a `FeedError`.
+ *
+ * @csspart base - The element's outer wrapper.
+ * @csspart list - The list of cards.
+ * @csspart item - One list item, holding a card.
+ * @csspart card - The `<article>`.
+ * @csspart media - The image box: a fixed aspect ratio, kept (empty) when the image fails.
+ * @csspart image - The `<img>`.
+ * @csspart tags - The list of category tags.
+ * @csspart tag - One category tag.
+ * @csspart title - The heading.
+ * @csspart link - The title link (absent when the item has no safe URL).
+ * @csspart summary - The plain-text summary, clamped to a few lines.
+ * @csspart meta - The line with the date and the authors.
+ * @csspart time - The date.
+ * @csspart author - One author's name.
+ * @csspart more - The More button (with `paginate`).
+ * @csspart status - The loading, empty and error messages.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message and its Retry button.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --news-card-min-width - Narrowest a grid column gets before the grid drops one. Default `16rem`.
+ * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
+ * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
+ * @cssprop --news-title-size - Font size of card titles. Default `1.125em` (`1em` when compact).
+ * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
+ * @cssprop --news-muted-color - Colour of summaries and dates. Default grey.
+ * @cssprop --news-background - Background of the element and the cards. Default white, near-black in dark schemes.
+ * @cssprop --news-surface - Background of image boxes and skeletons. Default light grey.
+ * @cssprop --news-accent - Colour of tags, hovered links and buttons. Default blue.
+ * @cssprop --news-on-accent - Text on buttons. Default white.
+ * @cssprop --news-border-color - Card borders and compact separators. Default grey.
+ * @cssprop --news-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --news-gap - Space between and inside cards. Default `1rem`.
+ * @cssprop --news-focus-color - Focus ring. Default blue.
+ * @cssprop --news-font - Font. Default: inherited from the page.
  */
 export class NewsCards extends FeedElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, cardStyles, cardsStyles];
 
-  protected renderItems(items: Item[]) {
-    return html`<ul>${items.map((item) => html`<li>${item.title}</li>`)}</ul>`;
+  /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
+  @property({ reflect: true }) layout: CardsLayout = 'grid';
+
+  /** Level of each card's title heading, 1 to 6. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Hides the images. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
+
+  /** Hides the summaries. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-summary' }) noSummary = false;
+
+  /** Hides the dates. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-date' }) noDate = false;
+
+  /**
+   * Shows a More button while there is more to show: `limit` more of the items loaded, then the
+   * feed's next page (`next_url`), appended below.
+   */
+  @property({ type: Boolean, reflect: true }) paginate = false;
+
+  /** Items of the further pages loaded with More. */
+  #more: Item[] = [];
+  /** The next page's URL once a further page is loaded ('' when it was the last). */
+  #next?: string;
+  /** How many items More has asked for; `limit` until then. */
+  #shown = 0;
+  /** Items that pass the category filter, shown or not. */
+  #available = 0;
+  #paging?: AbortController;
+  #pageFailed = false;
+
+  readonly #failedImages = new Set<string>();
+  readonly #onImageError = imageErrorHandler((src) => {
+    this.#failedImages.add(src);
+    this.requestUpdate();
+  });
+
+  override selectItems(items: Item[]): Item[] {
+    const matching = this.filterItems(this.#more.length ? unique([...items, ...this.#more]) : items);
+    this.#available = matching.length;
+    return this.limit > 0 ? matching.slice(0, Math.max(this.limit, this.#shown)) : matching;
   }
 
-  protected renderSkeleton() {
-    return html`<span class="skeleton-line"></span>`;
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#paging?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    // Another feed: pages of the old one do not belong. A refresh of the same feed keeps them.
+    if (changed.has('src') || changed.has('feed') || changed.has('proxy')) {
+      this.#paging?.abort();
+      this.#more = [];
+      this.#next = undefined;
+      this.#shown = 0;
+      this.#pageFailed = false;
+    }
+  }
+
+  get #nextUrl(): string | undefined {
+    return this.#next ?? this.feedState.feed?.nextUrl;
+  }
+
+  protected renderItems(items: Item[]): TemplateResult {
+    const options: CardOptions = {
+      locale: this.resolvedLocale,
+      headingLevel: this.headingLevel,
+      target: this.target,
+      noImages: this.noImages,
+      noSummary: this.noSummary,
+      noDate: this.noDate,
+      compact: this.layout === 'compact',
+      failedImages: this.#failedImages,
+      onImageError: this.#onImageError,
+    };
+    return html`<ul part="list" class="list" role="list" aria-label=${this.label || nothing}>
+        ${items.map((item) => html`<li part="item">${renderCard(item, options)}</li>`)}
+      </ul>
+      ${this.paginate ? this.#renderMore(items.length) : nothing}`;
+  }
+
+  #renderMore(shown: number): TemplateResult | typeof nothing {
+    // A failed page leaves its URL in place, so the button stays to try again.
+    if (this.#available <= shown && !this.#nextUrl) return nothing;
+    const status = this.#paging ? this.t('loading') : this.#pageFailed ? this.t('error') : '';
+    return html`<div class="more">
+      <p part="status" class="status" role="status">${status}</p>
+      <button part="more" type="button" aria-disabled=${this.#paging ? 'true' : 'false'} @click=${this.#showMore}>
+        ${this.t('more')}
+      </button>
+    </div>`;
+  }
+
+  /** Shows `limit` more of the items loaded, or loads the next page; then focuses the first new card. */
+  #showMore = async () => {
+    if (this.#paging) return;
+    const first = this.feedState.items.length;
+    const next = this.#nextUrl;
+    if (this.#available <= first && next) {
+      const request = (this.#paging = new AbortController());
+      this.#pageFailed = false;
+      this.requestUpdate();
+      try {
+        const url = this.proxy ? safeUrl(this.proxy.replace('{url}', encodeURIComponent(next))) : next;
+        if (!url) throw new FeedError('invalid-url', `the proxy "${this.proxy}" does not give an http or https URL`);
+        const page = await feedStore.fetchOnce(url, request.signal);
+        if (request.signal.aborted) return;
+        this.#more = [...this.#more, ...page.items];
+        this.#next = page.nextUrl ?? '';
+      } catch (cause) {
+        if (request.signal.aborted) return;
+        const error = cause instanceof FeedError ? cause : new FeedError('network', String(cause), next);
+        this.#pageFailed = true;
+        console.error(`[feedlets] <${this.localName}>: ${error.message}`);
+        this.dispatchEvent(new NewsErrorEvent(error));
+        return;
+      } finally {
+        if (this.#paging === request) this.#paging = undefined;
+        this.requestUpdate();
+      }
+    }
+    this.#shown = first + this.limit;
+    this.requestUpdate();
+    await this.updateComplete;
+    // Keyboard and screen-reader users continue from the first new card, not from the button.
+    const card = this.renderRoot.querySelectorAll<HTMLElement>('.list > li')[first];
+    if (card) {
+      card.tabIndex = -1;
+      card.focus();
+    }
+  };
+
+  protected renderSkeleton(): TemplateResult {
+    const compact = this.layout === 'compact';
+    const line = html`<span class="skeleton-line"></span>`;
+    const card = html`<li>
+      <div class="card${compact ? ' compact' : ''}">
+        ${this.noImages ? nothing : html`<div class="media"></div>`}
+        <div class="body">
+          <div class="tags">${line}</div>
+          <div class="title">${line}${line}</div>
+          ${this.noSummary || compact ? nothing : html`<div class="summary">${line}${line}${line}</div>`}
+          ${this.noDate ? nothing : html`<div class="meta">${line}</div>`}
+        </div>
+      </div>
+    </li>`;
+    const count = Math.min(this.limit || SKELETON_CARDS, 6);
+    return html`<ul class="list">${Array.from({ length: count }, () => card)}</ul>`;
   }
 }
 

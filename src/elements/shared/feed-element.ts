@@ -68,11 +68,16 @@ export abstract class FeedElement extends LitElement {
   protected resolvedLocale = 'en';
 
   selectItems(items: Item[]): Item[] {
+    const chosen = this.filterItems(items);
+    return this.limit > 0 ? chosen.slice(0, this.limit) : chosen;
+  }
+
+  /** The items that pass the `category` filter, in feed order. */
+  protected filterItems(items: Item[]): Item[] {
     const wanted = names(this.category);
-    const chosen = wanted.length
+    return wanted.length
       ? items.filter((item) => item.tags.some((tag) => wanted.includes(tag.toLowerCase())))
       : items;
-    return this.limit > 0 ? chosen.slice(0, this.limit) : chosen;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {

@@ -1,0 +1,157 @@
+import { css } from 'lit';
+
+/**
+ * The card's look, shared by `<news-card>` and `<news-cards>` (which draws the same template).
+ * The title link stretches over the whole card, so the focus ring goes round the card; tags,
+ * summary and meta stay plain text. (Comments live here: text inside css`` ships to readers.)
+ */
+export const cardStyles = css`
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    min-inline-size: 0;
+    overflow: hidden;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .card:has(a:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .card a:focus-visible {
+    outline: none;
+  }
+
+  .media {
+    flex: none;
+    aspect-ratio: var(--news-image-ratio, 16 / 9);
+    background: var(--_surface);
+  }
+
+  .media img {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .body {
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    gap: 0.5em;
+    min-inline-size: 0;
+    padding: calc(var(--_gap) * 0.75) var(--_gap) var(--_gap);
+  }
+
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_accent);
+    overflow-wrap: anywhere;
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--news-title-size, 1.125em);
+    font-weight: 700;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
+  .title a {
+    text-decoration: none;
+  }
+
+  .title a:hover,
+  .title a:focus-visible {
+    text-decoration: underline;
+  }
+
+  .title a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+
+  .summary {
+    display: -webkit-box;
+    margin: 0;
+    overflow: hidden;
+    color: var(--_muted);
+    line-height: 1.45;
+    overflow-wrap: anywhere;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--news-summary-lines, 3);
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    margin: auto 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  .meta > * + *::before {
+    content: '·' / '';
+    margin-inline-end: 0.5em;
+  }
+
+  .compact {
+    flex-direction: row;
+    align-items: flex-start;
+    gap: calc(var(--_gap) * 0.75);
+    border: 0;
+    border-radius: 0;
+    background: none;
+    overflow: visible;
+  }
+
+  .compact .media {
+    flex-basis: 4.5rem;
+    aspect-ratio: 1;
+    overflow: hidden;
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  .compact .body {
+    gap: 0.25em;
+    padding: 0;
+  }
+
+  .compact .title {
+    font-size: var(--news-title-size, 1em);
+  }
+
+  @container news-card (min-inline-size: 34rem) {
+    .card:not(.compact) {
+      flex-direction: row;
+    }
+    .card:not(.compact) .media {
+      flex-basis: min(40%, 20rem);
+      align-self: flex-start;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .card {
+      border-color: CanvasText;
+    }
+  }
+`;
