@@ -1,4 +1,5 @@
 import { FeedError } from './feed-error.js';
+import { markNormalised, toDate, toTags, warnSkipped, withDefined } from './normalise.js';
 import { safeUrl } from './safe-url.js';
 import { authorSchema, feedSchema, itemSchema, reviewSchema, type RawItem } from './schema.js';
 import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
@@ -10,41 +11,10 @@ export interface ParseOptions {
   baseUrl?: string;
 }
 
-const EARLIEST = Date.UTC(1900, 0, 1);
-const YEAR = 365 * 24 * 3600 * 1000;
-const normalised = new WeakSet<Feed>();
-
-/** Whether `value` is a feed that {@link parseFeed} produced (and so needs no parsing). */
-export const isFeed = (value: unknown): value is Feed =>
-  typeof value === 'object' && value !== null && normalised.has(value as Feed);
-
-/** Copies the defined values of `extra` onto `target`, so optional fields are absent, not undefined. */
-function withDefined<T extends object>(target: T, extra: Partial<T>): T {
-  for (const [key, value] of Object.entries(extra)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
-}
+export { isFeed } from './normalise.js';
 
 /** A string field, or nothing: real feeds put `null`, numbers and objects where text belongs. */
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-/** Tags as a list; some feeds give one comma-separated string. */
-function toTags(value: unknown): string[] {
-  const list: unknown[] = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  return list
-    .filter((tag): tag is string => typeof tag === 'string')
-    .map((tag) => clip(squash(decodeEntities(tag)), 60))
-    .filter(Boolean)
-    .slice(0, 20);
-}
-
-/** A date the reader can trust, or nothing: unparsable and absurd dates are dropped. */
-function toDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return time >= EARLIEST && time <= Date.now() + YEAR ? new Date(time) : undefined;
-}
 
 function toAuthors(value: unknown, base?: string): Author[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -153,10 +123,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     seen.add(id);
     items.push(toItem(item, base, feedAuthors));
   });
-  if (skipped.length) {
-    const list = skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? ', …' : '');
-    console.warn(`[feedlets] ${source}: skipped ${skipped.length} item(s): ${list}`);
-  }
+  warnSkipped(source, skipped);
   const feed: Feed = {
     title: clip(squash(decodeEntities(str(raw.title) ?? '')), TITLE_MAX),
     items,
@@ -167,6 +134,5 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     nextUrl: safeUrl(raw.next_url, base),
     language: str(raw.language),
   });
-  normalised.add(feed);
-  return feed;
+  return markNormalised(feed);
 }
