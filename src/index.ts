@@ -3,6 +3,8 @@ export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
 export { NewsErrorEvent, NewsLoadEvent } from './core/events.js';
 export { isFeed, parseFeed, type ParseOptions } from './core/parse-feed.js';
+export { parseXmlFeed } from './core/parse-xml.js';
+export { readFeed, type ReadOptions } from './core/read-feed.js';
 export { safeUrl } from './core/safe-url.js';
 export { registerStrings, type Strings } from './core/strings.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
