@@ -89,6 +89,13 @@ describe('parseXmlFeed: RSS 2.0', () => {
       expect(item.text).to.equal('');
     });
 
+    it('keeps a language tag only when it is one, written the standard way', () => {
+      const language = (tag: string) => read(rss('<item><title>T</title></item>', '', `<language>${tag}</language>`)).feed.language;
+      expect(language('en_us')).to.equal('en-US');
+      expect(language('az-Latn-AZ')).to.equal('az-Latn-AZ');
+      expect(language('en us!')).to.equal(undefined);
+    });
+
     it('prefers the description to content:encoded for the text, and reads it only when asked', () => {
       const { feed } = read(
         rss(
