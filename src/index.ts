@@ -9,6 +9,8 @@ export {
   NewsReviewSubmitEvent,
 } from './core/events.js';
 export { isFeed, parseFeed, type ParseOptions } from './core/parse-feed.js';
+export { parseXmlFeed } from './core/parse-xml.js';
+export { readFeed, type ReadOptions } from './core/read-feed.js';
 export { safeUrl } from './core/safe-url.js';
 export { reviewPayloadSchema, type ReviewPayload } from './core/schema.js';
 export {

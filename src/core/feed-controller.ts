@@ -3,6 +3,7 @@ import { FeedError } from './feed-error.js';
 import { feedStore, type FeedStore, type Snapshot } from './feed-store.js';
 import { NewsErrorEvent, NewsLoadEvent } from './events.js';
 import { isFeed, parseFeed } from './parse-feed.js';
+import { readFeed } from './read-feed.js';
 import { safeUrl } from './safe-url.js';
 import type { Feed, FeedStatus, Item } from './types.js';
 
@@ -132,7 +133,9 @@ export class FeedController implements ReactiveController {
 
   #parse(value: unknown) {
     try {
-      this.#onSnapshot({ feed: isFeed(value) ? value : parseFeed(value), loading: false });
+      // Text may be any format (an inline RSS feed too); an object can only be a JSON Feed.
+      const feed = isFeed(value) ? value : typeof value === 'string' ? readFeed(value) : parseFeed(value);
+      this.#onSnapshot({ feed, loading: false });
     } catch (error) {
       this.#fail(error instanceof FeedError ? error : new FeedError('not-a-feed', String(error)));
     }

@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { parseFeed } from './parse-feed.js';
+import { decodeFeed, readFeed } from './read-feed.js';
 import type { Feed } from './types.js';
 
 /** What the store knows about one feed URL. `feed` is the last good feed, kept through failures. */
@@ -207,10 +207,10 @@ class Source {
       const hint = response.status === 404 || response.status === 410 ? ': check the src URL' : '';
       throw new FeedError('http', `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`, this.url, response.status);
     }
-    const body = await this.#read(response);
+    const body = decodeFeed(await this.#read(response), type);
     if (body === this.#body) return undefined;
     // The body decides, not the content type: many servers send JSON as text/html or text/plain.
-    const feed = parseFeed(body, { baseUrl: response.url || this.url });
+    const feed = readFeed(body, { contentType: type, baseUrl: response.url || this.url });
     this.#body = body;
     this.#etag = response.headers.get('etag') ?? undefined;
     this.#lastModified = response.headers.get('last-modified') ?? undefined;
@@ -218,7 +218,7 @@ class Source {
     return feed;
   }
 
-  async #read(response: Response): Promise<string> {
+  async #read(response: Response): Promise<Uint8Array> {
     const max = this.options.maxBytes;
     const tooLarge = () =>
       new FeedError('too-large', `${this.url} is larger than ${Math.round(max / 1024)} KB, the most a widget will read`, this.url);
@@ -227,7 +227,7 @@ class Source {
       throw tooLarge();
     }
     const reader = response.body?.getReader();
-    if (!reader) return '';
+    if (!reader) return new Uint8Array();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
@@ -246,7 +246,7 @@ class Source {
       bytes.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    return new TextDecoder().decode(bytes);
+    return bytes;
   }
 
   /** The browser hides why a request failed; a no-cors probe tells CORS apart from a dead host. */
@@ -276,7 +276,7 @@ class Source {
       const saved = this.options.storage?.getItem(this.#storageKey);
       if (!saved) return;
       const { body, etag, lastModified } = JSON.parse(saved) as { body: string; etag?: string; lastModified?: string };
-      this.snapshot = { feed: parseFeed(body, { baseUrl: this.url }), loading: true };
+      this.snapshot = { feed: readFeed(body, { baseUrl: this.url }), loading: true };
       this.#body = body;
       this.#etag = etag;
       this.#lastModified = lastModified;

@@ -1,7 +1,8 @@
 import { FeedError } from './feed-error.js';
+import { PLACEHOLDER, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined } from './normalise.js';
 import { safeUrl } from './safe-url.js';
 import { authorSchema, feedSchema, itemSchema, reviewSchema, type RawItem } from './schema.js';
-import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText, squash } from './text.js';
+import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
 
 /** Options for {@link parseFeed}. */
@@ -10,63 +11,7 @@ export interface ParseOptions {
   baseUrl?: string;
 }
 
-const EARLIEST = Date.UTC(1900, 0, 1);
-const YEAR = 365 * 24 * 3600 * 1000;
-const normalised = new WeakSet<Feed>();
-
-/** Whether `value` is a feed that {@link parseFeed} produced (and so needs no parsing). */
-export const isFeed = (value: unknown): value is Feed =>
-  typeof value === 'object' && value !== null && normalised.has(value as Feed);
-
-/** Copies the defined values of `extra` onto `target`, so optional fields are absent, not undefined. */
-function withDefined<T extends object>(target: T, extra: Partial<T>): T {
-  for (const [key, value] of Object.entries(extra)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
-}
-
-/** A string field, or nothing: real feeds put `null`, numbers and objects where text belongs. */
-const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-/**
- * Plain text from a field that may carry character references, at most `max` characters. Only
- * the start of a huge field is decoded: a hostile 1 MB title costs no more than a short one.
- */
-const plain = (value: unknown, max: number) =>
-  clip(squash(decodeEntities((str(value) ?? '').trimStart().slice(0, max * 8))), max);
-
-/** Generators fill an empty `summary` with a placeholder; it says nothing to a reader. */
-const PLACEHOLDER = /^(?:n\/?a|null|undefined|none|-+)$/i;
-
-/** Tags as a list; some feeds give one comma-separated string. Case-insensitive duplicates go. */
-function toTags(value: unknown): string[] {
-  const list: unknown[] = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  const tags = list
-    .slice(0, 100)
-    .map((tag) => plain(tag, 60))
-    .filter(Boolean);
-  return tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i).slice(0, 20);
-}
-
-/**
- * A date the reader can trust, or nothing. Unparsable and absurd dates are dropped, and so is
- * anything without a four-digit year, which Chromium's lenient parser would read as 2001.
- */
-function toDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !/\d{4}/.test(value)) return undefined;
-  const time = Date.parse(value);
-  return time >= EARLIEST && time <= Date.now() + YEAR ? new Date(time) : undefined;
-}
-
-/** A language tag `Intl` and `lang` accept (`en_US` becomes `en-US`), or nothing. */
-function toLanguage(value: unknown): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(str(value)?.trim().replace(/_/g, '-') || [])[0];
-  } catch {
-    return undefined;
-  }
-}
+export { isFeed } from './normalise.js';
 
 function toAuthors(value: unknown, base?: string): Author[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -192,10 +137,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     seen.add(id);
     items.push(toItem(item, id, title, base, feedAuthors, text));
   });
-  if (skipped.length) {
-    const list = skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? ', …' : '');
-    console.warn(`[feedlets] ${source}: skipped ${skipped.length} item(s): ${list}`);
-  }
+  warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };
   withDefined(feed, {
     homePageUrl: safeUrl(raw.home_page_url, base),
@@ -203,6 +145,5 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     nextUrl: safeUrl(raw.next_url, base),
     language: toLanguage(raw.language),
   });
-  normalised.add(feed);
-  return feed;
+  return markNormalised(feed);
 }

@@ -1,7 +1,8 @@
 /** What the fake network answers for one request. */
 export interface Reply {
   status?: number;
-  body?: string | object;
+  /** Text, bytes (for bodies in other encodings than UTF-8), or an object sent as JSON. */
+  body?: string | Uint8Array<ArrayBuffer> | object;
   headers?: Record<string, string>;
   /** Milliseconds before the answer; the request can be aborted meanwhile. */
   delay?: number;
@@ -42,7 +43,10 @@ export function stubFetch(handler: (url: string, init: RequestInit, call: number
       setTimeout(() => {
         signal?.removeEventListener('abort', abort);
         if (reply.fail) return reject(new TypeError('Failed to fetch'));
-        const body = typeof reply.body === 'string' || reply.body === undefined ? reply.body : JSON.stringify(reply.body);
+        const body =
+          typeof reply.body === 'string' || reply.body === undefined || reply.body instanceof Uint8Array
+            ? (reply.body as string | Uint8Array<ArrayBuffer> | undefined)
+            : JSON.stringify(reply.body);
         const status = reply.status ?? 200;
         resolve(
           new Response(status === 304 || status === 204 ? null : (body ?? ''), {

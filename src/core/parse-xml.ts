@@ -1,0 +1,408 @@
+import { FeedError } from './feed-error.js';
+import { markNormalised, plain, toDate, toLanguage, toTags, toTime, warnSkipped, withDefined, withLazyText } from './normalise.js';
+import type { ParseOptions } from './parse-feed.js';
+import { safeUrl } from './safe-url.js';
+import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText } from './text.js';
+import type { Author, Feed, Item } from './types.js';
+
+// Namespaces are matched by URI, never by prefix, compared without case or a trailing slash
+// (feeds write both `http://search.yahoo.com/mrss` and `…/mrss/`).
+const ATOM = 'http://www.w3.org/2005/atom';
+const ATOM_03 = 'http://purl.org/atom/ns#';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const CONTENT = 'http://purl.org/rss/1.0/modules/content';
+const DC = 'http://purl.org/dc/elements/1.1';
+const MEDIA = 'http://search.yahoo.com/mrss';
+const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+/** Where undeclared prefixes of well-known modules point when a sloppy feed is repaired. */
+const PREFIXES: Record<string, string> = { atom: ATOM, content: CONTENT, dc: DC, media: MEDIA, itunes: ITUNES };
+
+const ns = (uri: string | null) => (uri ?? '').toLowerCase().replace(/\/$/, '');
+
+/** The child elements of `parent` named `name` in namespace `space`. */
+const all = (parent: Element, space: string | null, name: string) =>
+  [...parent.children].filter((el) => el.localName === name && ns(el.namespaceURI) === ns(space));
+
+const first = (parent: Element, space: string | null, name: string): Element | undefined => all(parent, space, name)[0];
+
+const textOf = (el: Element | undefined) => el?.textContent?.trim() ?? '';
+
+/** Plain text from text that may still carry character references (feeds often escape twice). */
+
+/** The base URL in force at `el`: every `xml:base` on the way down from the document resolves against the one above. */
+function baseOf(el: Element | null, base: string | undefined): string | undefined {
+  if (!el) return base;
+  const above = baseOf(el.parentElement, base);
+  const own = el.getAttributeNS(XML_NS, 'base');
+  if (!own) return above;
+  try {
+    return new URL(own, above ?? document.baseURI).href;
+  } catch {
+    return above;
+  }
+}
+
+type Candidate = [value: string | null | undefined, at: Element];
+
+/** The first candidate that is a safe URL once resolved where it stands. */
+function pick(candidates: Iterable<Candidate>, base: string | undefined, mailto = false): string | undefined {
+  for (const [value, at] of candidates) {
+    const url = value?.trim() && safeUrl(value.trim(), baseOf(at, base), mailto);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+const IMG = /<img\s[^>]*>/gi;
+const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** One-pixel trackers, emoji, smileys and file-type icons are not the item's picture. */
+const NOT_A_PICTURE = /\s(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]|\b(?:emoji|smilies|wp-smiley|icons?|filetype)\b/i;
+
+/** The `src` of each `<img>` in escaped HTML, found without parsing it: nothing is built or loaded. */
+function* imagesIn(el: Element | undefined): Generator<Candidate> {
+  if (!el) return;
+  for (const [tag] of (el.textContent ?? '').slice(0, 20_000).matchAll(IMG)) {
+    const src = SRC.exec(tag);
+    if (src && !NOT_A_PICTURE.test(tag)) yield [decodeEntities(src[1] ?? src[2] ?? src[3] ?? ''), el];
+  }
+}
+
+const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|webp)(?:[?#]|$)/i;
+/** Whether a media reference is a picture: by its type or medium, else by its file name. */
+function isImage(el: Element, url: string | null) {
+  const type = el.getAttribute('type') ?? '';
+  const medium = el.getAttribute('medium') ?? '';
+  return type || medium ? type.toLowerCase().startsWith('image/') || medium === 'image' : IMAGE_FILE.test(url ?? '');
+}
+
+/** Media RSS elements of an item, also those grouped in `<media:group>`. */
+function mediaOf(item: Element, name: string): Element[] {
+  return [item, ...all(item, MEDIA, 'group')].flatMap((parent) => all(parent, MEDIA, name));
+}
+
+/** Picture candidates every format shares: Media RSS, then iTunes. */
+function* mediaImages(item: Element): Generator<Candidate> {
+  for (const el of mediaOf(item, 'content')) {
+    const url = el.getAttribute('url');
+    if (isImage(el, url)) yield [url, el];
+  }
+  for (const el of mediaOf(item, 'thumbnail')) yield [el.getAttribute('url'), el];
+  for (const el of all(item, ITUNES, 'image')) yield [el.getAttribute('href'), el];
+}
+
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+/** Hours from UTC of the zone names RFC 822 allows, and a few more that feeds use. */
+const ZONES: Record<string, number> = { edt: -4, est: -5, cdt: -5, cst: -6, mdt: -6, mst: -7, pdt: -7, pst: -8, bst: 1, cet: 1, cest: 2, eet: 2, eest: 3, msk: 3 };
+const RFC822 = /^(?:[a-z]+,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[a-z]+)?/i;
+
+/**
+ * An RSS date: RFC 822 read by hand (engines disagree on its zones and two-digit years), anything
+ * else by `Date.parse`, as feeds also put ISO dates in `pubDate`.
+ */
+function rssDate(value: string): Date | undefined {
+  const match = RFC822.exec(value.trim());
+  const month = match ? MONTHS.indexOf(match[2]!.toLowerCase()) : -1;
+  if (!match || month % 3) return toDate(value.trim());
+  const [, day, , yy, hours, minutes, seconds = 0, zone = 'gmt'] = match;
+  const year = Number(yy) < 100 ? Number(yy) + (Number(yy) < 50 ? 2000 : 1900) : Number(yy);
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const offset = /\d/.test(zone)
+    ? sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)))
+    : (ZONES[zone.toLowerCase()] ?? 0) * 60;
+  return toTime(Date.UTC(year, month / 3, Number(day), Number(hours), Number(minutes) - offset, Number(seconds)));
+}
+
+/** A short stable id for an item that has neither id nor link (cyrb53). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** What one format reads from an item before the shared rules (ids, skipping) apply. */
+interface Draft extends Omit<Item, 'id' | 'text'> {
+  id: string;
+  /** What an item without id or link is known by: its title, date and raw text. */
+  fingerprint: string;
+  text: () => string;
+}
+
+const person = (name: string, url?: string): Author | undefined => {
+  const clean = plain(name, 100);
+  return clean ? withDefined<Author>({ name: clean }, { url }) : undefined;
+};
+
+/** RSS `<author>` is `jane@example.org (Jane Doe)`; many feeds put a bare name or address. */
+function rssAuthor(el: Element): Author | undefined {
+  const value = textOf(el);
+  const match = /^([^\s()<>@]+@[^\s()<>]+)\s*(?:\((.*)\))?$/.exec(value);
+  return person(match ? match[2] || match[1]! : value, match ? safeUrl(`mailto:${match[1]}`, undefined, true) : undefined);
+}
+
+function atomAuthor(el: Element, space: string | null, base: string | undefined): Author | undefined {
+  const uri = first(el, space, 'uri');
+  const email = textOf(first(el, space, 'email'));
+  return person(
+    textOf(first(el, space, 'name')),
+    pick([[uri && textOf(uri), uri ?? el]], base, true) ?? (email ? safeUrl(`mailto:${email}`, undefined, true) : undefined),
+  );
+}
+
+/**
+ * An RSS title. RSS never said whether titles are text or HTML; a title with a closed element
+ * (`<span class="rupee">₹</span>`) is read as HTML, one with a stray `<b>` as literal text.
+ */
+const rssTitle = (value: string) =>
+  /<([a-z][\w-]*)\b[^>]*>[\s\S]*<\/\1\s*>/i.test(value) ? clip(htmlToText(value), TITLE_MAX) : plain(value, TITLE_MAX);
+
+const present = <T>(value: T | undefined): value is T => value !== undefined;
+
+/** How an Atom text construct or content is written: `text` (the default), `html`, `xhtml`, or something else. */
+function kind(el: Element): string {
+  const type = el.getAttribute('type')?.toLowerCase() ?? 'text';
+  if (el.hasAttribute('src')) return '';
+  // Atom 0.3 and some generators give media types instead of the three names.
+  if (type === 'xhtml' || type.includes('xml')) return 'xhtml';
+  return type.includes('html') ? 'html' : type === 'text' || type.startsWith('text/') ? 'text' : '';
+}
+
+/** Plain text of an Atom text construct or content. */
+function atomText(el: Element | undefined, max: number): string {
+  const type = el ? kind(el) : '';
+  // Inline XHTML is markup already parsed; serialise it so the one inert HTML reader sees it.
+  if (type === 'xhtml') return clip(htmlToText([...el!.children].map((child) => new XMLSerializer().serializeToString(child)).join(' ')), max);
+  if (type === 'html') return clip(htmlToText(el!.textContent ?? ''), max);
+  return type === 'text' ? plain(el!.textContent ?? '', max) : '';
+}
+
+/** Pictures in an Atom text construct: `<img>` elements in XHTML, escaped `<img>` tags in HTML. */
+function* atomImages(el: Element | undefined): Generator<Candidate> {
+  if (!el) return;
+  if (kind(el) === 'xhtml') {
+    for (const img of el.getElementsByTagNameNS(XHTML, 'img')) yield [img.getAttribute('src'), img];
+  } else if (kind(el) === 'html') yield* imagesIn(el);
+}
+
+function rssItem(item: Element, base: string | undefined, feedAuthors: Author[]): Draft {
+  const space = item.namespaceURI;
+  const get = (name: string) => first(item, space, name);
+  const description = get('description');
+  const encoded = first(item, CONTENT, 'encoded');
+  const link = get('link');
+  const guid = get('guid');
+  // A guid is the item's address only when it says so (the default) and looks like one.
+  const permalink = guid?.getAttribute('isPermaLink') !== 'false' && /^https?:/i.test(textOf(guid)) ? guid : undefined;
+  const pubDate = textOf(get('pubDate'));
+  const dcDate = textOf(first(item, DC, 'date'));
+  const authors = [
+    ...all(item, space, 'author').map(rssAuthor),
+    ...[...all(item, DC, 'creator'), ...all(item, ITUNES, 'author')].map((el) => person(textOf(el))),
+  ].filter(present);
+  const html = [description, encoded, ...all(item, ITUNES, 'summary')];
+  return {
+    id: textOf(guid) || textOf(link),
+    fingerprint: textOf(get('title')) + pubDate + dcDate + textOf(description),
+    title: rssTitle(textOf(get('title'))),
+    text: () => clip(html.map((el) => (el ? htmlToText(el.textContent ?? '') : '')).find(Boolean) ?? '', TEXT_MAX),
+    url: pick([[textOf(link), link ?? item], [textOf(permalink), item]], base),
+    image: pick(
+      (function* () {
+        for (const el of all(item, space, 'enclosure')) {
+          const url = el.getAttribute('url');
+          if (isImage(el, url)) yield [url, el] as Candidate;
+        }
+        yield* mediaImages(item);
+        // Not in any spec, but common: `<image>URL</image>` or `<image><url>URL</url></image>`.
+        for (const el of all(item, space, 'image')) yield [textOf(first(el, space, 'url') ?? el), el] as Candidate;
+        for (const el of html) yield* imagesIn(el);
+      })(),
+      base,
+    ),
+    tags: toTags([...all(item, space, 'category'), ...all(item, DC, 'subject')].map(textOf)),
+    authors: authors.length ? authors : feedAuthors,
+    published: pubDate ? rssDate(pubDate) : toDate(dcDate),
+    language: toLanguage(item.getAttributeNS(XML_NS, 'lang') || textOf(first(item, DC, 'language'))),
+  };
+}
+
+function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author[]): Draft {
+  const space = entry.namespaceURI;
+  const get = (name: string) => first(entry, space, name);
+  const links = all(entry, space, 'link');
+  const rel = (el: Element) => el.getAttribute('rel') ?? 'alternate';
+  const alternates = links.filter((el) => rel(el) === 'alternate');
+  const link = alternates.find((el) => /html/i.test(el.getAttribute('type') ?? 'html')) ?? alternates[0] ?? links[0];
+  const summary = get('summary');
+  const content = get('content');
+  const source = get('source');
+  const authors = [...all(entry, space, 'author'), ...(source ? all(source, space, 'author') : [])]
+    .map((el) => atomAuthor(el, space, base))
+    .filter(present);
+  const published = textOf(get('published') ?? get('issued') ?? get('created'));
+  const updated = textOf(get('updated') ?? get('modified'));
+  return {
+    id: textOf(get('id')) || (link?.getAttribute('href')?.trim() ?? ''),
+    fingerprint: textOf(get('title')) + published + updated + textOf(summary ?? content),
+    title: atomText(get('title'), TITLE_MAX),
+    text: () => atomText(summary, TEXT_MAX) || atomText(content, TEXT_MAX) || plain(textOf(mediaOf(entry, 'description')[0]), TEXT_MAX),
+    url: pick([[link?.getAttribute('href'), link ?? entry]], base),
+    image: pick(
+      (function* () {
+        for (const el of links) {
+          const href = el.getAttribute('href');
+          if (rel(el) === 'enclosure' && isImage(el, href)) yield [href, el] as Candidate;
+        }
+        yield* mediaImages(entry);
+        yield* atomImages(summary);
+        yield* atomImages(content);
+      })(),
+      base,
+    ),
+    tags: toTags(all(entry, space, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || '')),
+    authors: authors.length ? authors : feedAuthors,
+    published: toDate(published || updated),
+    modified: toDate(updated),
+    language: toLanguage(entry.getAttributeNS(XML_NS, 'lang')),
+  };
+}
+
+/** Applies the rules every format shares: an id for every item, and none without a headline. */
+function finish(drafts: Draft[], source: string): Item[] {
+  const items: Item[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  drafts.forEach(({ id, fingerprint, text, ...fields }, index) => {
+    // Many RSS items have no guid; the link, else a hash of what they say, stands in.
+    const key = id || fields.url || (fingerprint.trim() ? `hash:${hash(fingerprint)}` : '');
+    // An untitled item needs its text as a headline: read it now to know whether there is one.
+    const known = fields.title ? undefined : text();
+    let why = '';
+    if (known === '') why = 'no title or text';
+    else if (seen.has(key)) why = 'duplicate id';
+    if (why) return void skipped.push(`#${index + 1} (${why})`);
+    seen.add(key);
+    items.push(withLazyText(withDefined({ id: key } as Omit<Item, 'text'>, fields), () => known ?? text()));
+  });
+  warnSkipped(source, skipped);
+  return items;
+}
+
+function rssFeed(root: Element, base: string | undefined, source: string): Feed {
+  const channel = [...root.children].find((el) => el.localName === 'channel') ?? root;
+  const space = channel.namespaceURI;
+  const get = (name: string) => first(channel, space, name);
+  const feedAuthors = [...all(channel, DC, 'creator'), ...all(channel, ITUNES, 'author')].map((el) => person(textOf(el))).filter(present);
+  // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
+  const items = [...all(channel, space, 'item'), ...(channel === root ? [] : all(root, space, 'item'))];
+  const atomLinks = all(channel, ATOM, 'link');
+  const atomLink = (rel: string) => atomLinks.find((el) => el.getAttribute('rel') === rel);
+  const self = atomLink('self');
+  const next = atomLink('next');
+  return withDefined<Feed>(
+    { title: plain(textOf(get('title')), TITLE_MAX), items: finish(items.map((item) => rssItem(item, base, feedAuthors)), source) },
+    {
+      homePageUrl: pick([[textOf(get('link')), get('link') ?? channel]], base),
+      feedUrl: pick([[self?.getAttribute('href'), self ?? channel]], base),
+      nextUrl: pick([[next?.getAttribute('href'), next ?? channel]], base),
+      language: toLanguage(textOf(get('language')) || textOf(first(channel, DC, 'language'))),
+    },
+  );
+}
+
+function atomFeed(root: Element, base: string | undefined, source: string): Feed {
+  const space = root.namespaceURI;
+  const links = all(root, space, 'link');
+  const link = (rel: string) => {
+    const el = links.find((candidate) => (candidate.getAttribute('rel') ?? 'alternate') === rel);
+    return pick([[el?.getAttribute('href'), el ?? root]], base);
+  };
+  const feedAuthors = all(root, space, 'author')
+    .map((el) => atomAuthor(el, space, base))
+    .filter(present);
+  return withDefined<Feed>(
+    {
+      title: atomText(first(root, space, 'title'), TITLE_MAX),
+      items: finish(all(root, space, 'entry').map((entry) => atomEntry(entry, base, feedAuthors)), source),
+    },
+    { homePageUrl: link('alternate'), feedUrl: link('self'), nextUrl: link('next'), language: toLanguage(root.getAttributeNS(XML_NS, 'lang')) },
+  );
+}
+
+let errorSpace: string | null | undefined;
+/** Where the parser reported an error, if it did: engines mark errors with their own element. */
+function parseError(doc: Document): { line: string; column: string } | undefined {
+  errorSpace ??= new DOMParser().parseFromString('<', 'application/xml').getElementsByTagName('parsererror')[0]?.namespaceURI;
+  const error = doc.getElementsByTagNameNS(errorSpace ?? '*', 'parsererror')[0];
+  if (!error) return undefined;
+  // Chromium: "error on line 4 at column 21"; Firefox: "Line Number 4, Column 16".
+  const where = error.textContent ?? '';
+  return { line: /line\D{0,9}(\d+)/i.exec(where)?.[1] ?? '?', column: /column\D{0,3}(\d+)/i.exec(where)?.[1] ?? '?' };
+}
+
+/**
+ * Makes a sloppy feed well-formed the way feed readers do: escapes stray `&` and HTML-only
+ * entities such as `&nbsp;`, drops characters XML forbids, and declares the well-known prefixes
+ * a feed used without declaring. CDATA sections and comments are left as they are.
+ */
+function repair(text: string): string {
+  const fixed = text
+    // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
+    .replace(/[\0-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, '')
+    .replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:#\d+;|#x[\da-f]+;|([a-z][\w.-]*);)?/gi, (match, name?: string) => {
+      if (match[0] !== '&' || (match.length > 1 && (!name || /^(?:amp|lt|gt|quot|apos)$/.test(name)))) return match;
+      const decoded = name ? decodeEntities(match) : match;
+      return decoded === match ? `&amp;${match.slice(1)}` : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+    });
+  const used = new Set([...fixed.matchAll(/<\/?([a-z_][\w.-]*):[a-z_]/gi)].map((match) => match[1]!));
+  const missing = [...used].filter((prefix) => prefix !== 'xml' && !new RegExp(`xmlns:${prefix}\\s*=`).test(fixed));
+  const declarations = missing.map((prefix) => ` xmlns:${prefix}="${PREFIXES[prefix.toLowerCase()] ?? `urn:x-undeclared:${prefix}`}"`);
+  return fixed.replace(/<(?![?!])[^\s>/]+/, (tag) => tag + declarations.join(''));
+}
+
+/**
+ * Reads an RSS 2.0 (or 1.0) or Atom feed into the model JSON Feeds give. Markup is parsed by the
+ * browser's inert XML parser and only text and attribute values are read from it: nothing in the
+ * feed can run or load. Items that cannot be shown are skipped with one console warning.
+ *
+ * @throws {FeedError} `not-a-feed` when the text is not well-formed XML (naming the line) or not
+ * an RSS or Atom feed (naming its root element).
+ */
+export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
+  const base = options.baseUrl;
+  const source = base ?? 'The feed';
+  // Nothing may precede the XML declaration; feeds often start with a BOM or blank lines.
+  const lead = /^[\s\ufeff]*/.exec(text)![0];
+  const body = text.slice(lead.length);
+  const parser = new DOMParser();
+  let doc = parser.parseFromString(body, 'application/xml');
+  const error = parseError(doc);
+  if (error) {
+    // A feed that declares its own entities is not one to guess at (nor an entity bomb to defuse).
+    const declares = /<!DOCTYPE[^>[]*\[/i.test(body.slice(0, 2000));
+    if (!declares) doc = parser.parseFromString(repair(body), 'application/xml');
+    const line = Number(error.line) + (lead.match(/\n/g)?.length ?? 0);
+    const where = `line ${line || error.line}, column ${error.column}`;
+    if (declares || parseError(doc)) {
+      throw new FeedError('not-a-feed', `${source} is not well-formed XML (${where}), so it cannot be read as an RSS or Atom feed`, base);
+    }
+    console.warn(`[feedlets] ${source} is not well-formed XML (${where}); read after escaping stray "&" and undeclared entities or prefixes`);
+  }
+  const root = doc.documentElement;
+  const space = ns(root.namespaceURI);
+  let feed: Feed;
+  if (root.localName === 'rss' || root.localName === 'RDF') feed = rssFeed(root, base, source);
+  else if (root.localName === 'feed' && (space === ATOM || space === ATOM_03 || !space)) feed = atomFeed(root, base, source);
+  else {
+    const what = clip(`<${root.nodeName}>${space ? ` in namespace ${root.namespaceURI}` : ''}`, 120);
+    throw new FeedError('not-a-feed', `${source} is XML but not an RSS or Atom feed: its root element is ${what}`, base);
+  }
+  return markNormalised(feed);
+}

@@ -1,0 +1,67 @@
+import { FeedError } from './feed-error.js';
+import { parseFeed, type ParseOptions } from './parse-feed.js';
+import { parseXmlFeed } from './parse-xml.js';
+import type { Feed } from './types.js';
+
+/** Options for {@link readFeed}. */
+export interface ReadOptions extends ParseOptions {
+  /** The response's `Content-Type`, such as `application/rss+xml; charset=windows-1251`. */
+  contentType?: string;
+}
+
+/** A decoder for the first label the platform knows; unknown labels are skipped, never thrown. */
+function decoder(...labels: (string | undefined)[]): TextDecoder {
+  for (const label of labels) {
+    try {
+      if (label) return new TextDecoder(label);
+    } catch {
+      // Not an encoding the platform knows: try the next source.
+    }
+  }
+  return new TextDecoder();
+}
+
+/**
+ * The text of a feed's bytes. JSON is UTF-8. XML says its encoding with a byte order mark, else in
+ * its declaration (`<?xml version="1.0" encoding="windows-1251"?>`), else the charset of the
+ * content type does; the default is UTF-8.
+ */
+export function decodeFeed(bytes: Uint8Array, contentType = ''): string {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes);
+  // UTF-16 with a byte order mark, or without one but starting with "<".
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be').decode(bytes);
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return new TextDecoder('utf-16le').decode(bytes);
+  // The declaration is ASCII in every encoding a feed can have, so a byte-wise look finds it.
+  const head = String.fromCharCode(...bytes.subarray(0, 512));
+  if (!/^\s*</.test(head)) return new TextDecoder().decode(bytes);
+  const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)/.exec(head)?.[1];
+  const charset = /;\s*charset\s*=\s*["']?([^\s;"']+)/i.exec(contentType)?.[1];
+  const chosen = decoder(declared, charset);
+  // A declaration readable as ASCII cannot be in UTF-16, whatever it says.
+  return (chosen.encoding.startsWith('utf-16') ? new TextDecoder() : chosen).decode(bytes);
+}
+
+/** The first element name in markup, past the declaration, comments and a doctype without a subset. */
+const ROOT = /^[\s\ufeff]*(?:(?:<\?[^>]*>|<!--[\s\S]*?-->|<!doctype[^>[]*>)\s*)*<([^\s>/]+)/i;
+
+/**
+ * Reads a feed in any format Feedlets knows, JSON Feed, RSS or Atom, from the bytes (or the
+ * decoded text) of a response. The body decides the format: servers often send feeds with a
+ * wrong content type, which is used only for the charset and to recognise an HTML page.
+ *
+ * @throws {FeedError} `not-json` for a body that is neither JSON nor XML, or is an HTML page;
+ * `not-a-feed` for JSON or XML that is not a feed.
+ */
+export function readFeed(input: Uint8Array | string, options: ReadOptions = {}): Feed {
+  const { contentType = '', baseUrl } = options;
+  const text = typeof input === 'string' ? input : decodeFeed(input, contentType);
+  const start = text.slice(0, 2000);
+  if (!/^[\s\ufeff]*</.test(start)) return parseFeed(text, { baseUrl });
+  const root = ROOT.exec(start)?.[1]?.toLowerCase() ?? '';
+  const page = /^[\s\ufeff]*(?:<\?[^>]*>\s*)?<!doctype\s+html/i.test(start) || root === 'html';
+  if (page || (/html/i.test(contentType) && !/^(?:[\w.-]+:)?(?:rss|feed|rdf)$/.test(root))) {
+    throw new FeedError('not-json', `${baseUrl ?? 'The feed'} is an HTML page, not a feed: check that the URL points at the feed itself`, baseUrl);
+  }
+  return parseXmlFeed(text, { baseUrl });
+}
