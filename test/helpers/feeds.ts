@@ -70,7 +70,7 @@ export function reviewItems(ratings: number[], about?: string): RawItem[] {
 
 /** Items carrying every hostile URL in `url`, `external_url`, `image` and author URLs, and hostile text everywhere. */
 export function hostileItems(tags = ['Politics']): RawItem[] {
-  return HOSTILE_URLS.map((url, i) => ({
+  return [...HOSTILE_URLS, ...ENCODED_URLS].map((url, i) => ({
     id: `hostile-${i}`,
     url,
     external_url: url,
