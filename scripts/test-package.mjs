@@ -46,11 +46,10 @@ try {
     const done = await page.waitForFunction(() => window.results?.done, null, { timeout: 15000 }).catch(() => false);
     check('the page finished its checks', Boolean(done), errors.join(' | '));
     const r = (await page.evaluate(() => window.results)) ?? {};
-    if (process.env.DEBUG_PACKAGE) console.log(await page.evaluate(() => document.body.innerHTML));
     check('plain page: <news-ticker> from `feedlets/define/news-ticker` renders its inline feed', r.plainRendered === true);
     check('React 19: a number prop becomes the `speed` property', r.reactSpeedProperty === 30, `speed=${r.reactSpeedProperty}`);
     check('React 19: a boolean prop reflects as the `paused` attribute', r.reactPausedAttribute === true);
-    check('React 19: a string prop reaches `label`', r.reactLabelAttribute === 'From React');
+    check('React 19: a string prop reaches the `label` property', r.reactLabel === 'From React');
     check('React 19: an object prop reaches the `feed` property and renders', r.reactRendered === true);
     check('React 19: `onnews-load` receives the typed event', r.eventTitle === 'From React', String(r.eventTitle));
     check('no console errors', errors.length === 0, errors.join(' | '));

@@ -59,7 +59,7 @@ async function check() {
   await react.updateComplete;
   results.reactSpeedProperty = react.speed;
   results.reactPausedAttribute = react.hasAttribute('paused');
-  results.reactLabelAttribute = react.getAttribute('label');
+  results.reactLabel = react.label;
   results.reactRendered = react.shadowRoot?.textContent?.includes('Headline set as a property from React') ?? false;
   results.done = true;
 }
