@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { NewsReviewErrorEvent, NewsReviewSentEvent, NewsReviewSubmitEvent } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { DraftStore, newId, type ReviewDraft } from '../../core/review-draft.js';
@@ -167,12 +166,18 @@ export class NewsReviews extends FeedElement {
     </section>`;
   }
 
+  protected override updated() {
+    // Through the CSSOM, not a style attribute: a strict Content-Security-Policy blocks inline styles.
+    const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
+    fill?.style.setProperty('inline-size', `${fill.dataset.fill}%`);
+  }
+
   #renderAverage(items: Item[]): TemplateResult {
     const average = items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length;
     const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
-        >☆☆☆☆☆<span class="fill" style=${styleMap({ inlineSize: `${(average / 5) * 100}%` })}>★★★★★</span></span
+        >☆☆☆☆☆<span class="fill" data-fill=${(average / 5) * 100}>★★★★★</span></span
       >
       <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: items.length })}</span>
     </p>`;
