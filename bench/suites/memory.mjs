@@ -82,7 +82,7 @@ export default {
     const rows = TAGS.map((tag) => {
       const r = summary(tag);
       return {
-        name: `<${tag}> × ${CYCLES.toLocaleString('en')}`,
+        name: `\`<${tag}>\` × ${CYCLES.toLocaleString('en')}`,
         result: describe(r),
         baseline: `divs: ${describe(baseline)}`,
         target: `nothing left: 0 alive, timers, listeners, requests; heap ≤ baseline + ${HEAP_NOISE / 1024} KB`,

@@ -30,7 +30,7 @@ export default {
     return [...samples].map(([key, data]) => {
       const [tag, size] = key.split(' ');
       return {
-        name: `<${tag}>, ${Number(size).toLocaleString('en')} items`,
+        name: `\`<${tag}>\`, ${Number(size).toLocaleString('en')} items`,
         result: ms(median(data.ms)),
         baseline: `empty frame round trip: ${ms(median(data.baseline))}`,
         data,

@@ -40,9 +40,9 @@ const CONDITIONS = {
   idle: 'idle page, no element',
   left: 'control: marquee animating `left`',
   transform: 'reference: marquee animating `transform`',
-  running: '<news-ticker> scrolling, in view',
-  offscreen: '<news-ticker> scrolled out of view',
-  hidden: '<news-ticker> in a hidden tab',
+  running: '`<news-ticker>` scrolling, in view',
+  offscreen: '`<news-ticker>` scrolled out of view',
+  hidden: '`<news-ticker>` in a hidden tab',
 };
 
 const describe = (s) =>
@@ -56,7 +56,7 @@ const describe = (s) =>
  */
 export default {
   id: 'ticker',
-  title: '3. Ticker: layouts, style recalculations and main-thread time per second',
+  title: '3. Ticker: layouts, style recalculations and CPU time per second',
   async run({ defaultContext, origin, longRuns: runs, progress }) {
     const samples = Object.fromEntries(Object.keys(CONDITIONS).map((key) => [key, []]));
     const states = [];
