@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'coverage/', 'storybook-static/', 'node_modules/', '.tmp/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'build/', 'coverage/', 'storybook-static/', 'node_modules/', '.tmp/', 'custom-elements.json', 'bench/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -19,6 +19,8 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', '*.config.*', 'demo/server/**', 'bench/**', '.storybook/**'],
+    // The bench pages run in the browser (the base config's globals).
+    ignores: ['bench/pages/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
