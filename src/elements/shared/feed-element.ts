@@ -32,7 +32,7 @@ export const names = (list: string) =>
  * @csspart retry - The Retry button.
  */
 export abstract class FeedElement extends LitElement {
-  /** URL of a JSON Feed. Without it, an inline `<script type="application/feed+json">` child is read. */
+  /** URL of the feed: JSON Feed, RSS or Atom. Without it, an inline `<script type="application/feed+json">` child is read. */
   @property() src = '';
 
   /** The most items to show (for `news-categories`, per category). 0 shows all. */
