@@ -1,12 +1,12 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import type { ArgTypesEnhancer } from 'storybook/internal/types';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/define/index.js';
 import '../src/locales/ru.js';
 import '../src/locales/az.js';
 import { mockNetwork } from '../stories/support/mock-network.js';
-import { DARK } from '../stories/support/story-kit.js';
+import { paintPage } from '../stories/support/story-kit.js';
 
 interface Member {
   kind: string;
@@ -44,10 +44,9 @@ documentedOnly.secondPass = true;
 
 /** The toolbar's colour scheme and page language, for any story. */
 const withPage: Decorator = (story, { globals }) => {
-  const dark = globals.scheme === 'dark';
+  paintPage(globals.scheme === 'dark');
   const lang = typeof globals.lang === 'string' && globals.lang ? globals.lang : undefined;
-  if (!dark && !lang) return story();
-  return html`<div lang=${lang ?? nothing} style=${dark ? DARK : nothing}>${story()}</div>`;
+  return lang ? html`<div lang=${lang}>${story()}</div>` : story();
 };
 
 const preview: Preview = {

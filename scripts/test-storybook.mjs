@@ -125,7 +125,7 @@ function settleElements() {
 async function runAxe(rulesOff) {
   const rules = Object.fromEntries(rulesOff.map((id) => [id, { enabled: false }]));
   const { violations } = await window.axe.run('#storybook-root', { rules, resultTypes: ['violations'] });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ")}]` : ""}`).slice(0, 3).join(", ")}`);
 }
 
 function withTimeout(promise, ms, what) {

@@ -25,10 +25,22 @@ export const FEEDS = {
 /** The id of the article the review fixtures are about. */
 export const ARTICLE = 'karabakh-peacekeepers';
 
-/** What a dark page does: the element follows `color-scheme` from its surroundings. */
-export const DARK = 'color-scheme: dark; background: Canvas; color: CanvasText; padding: 1rem';
+/**
+ * Paints the whole page as a dark site would (the elements follow `color-scheme` from their
+ * surroundings), or back to the default. The whole page, not a wrapper: the ticker's headlines
+ * waiting off-screen lie outside any wrapper, and axe checks them against what is behind them.
+ */
+export function paintPage(dark: boolean) {
+  const { documentElement: root, body } = document;
+  root.style.colorScheme = dark ? 'dark' : '';
+  body.style.background = dark ? 'Canvas' : '';
+  body.style.color = dark ? 'CanvasText' : '';
+}
 
-export const dark: Decorator = (story) => html`<div style=${DARK}>${story()}</div>`;
+export const dark: Decorator = (story) => {
+  paintPage(true);
+  return story();
+};
 
 /** A right-to-left page in `lang`, as a Persian or Hebrew site would be. */
 export const rtl =
