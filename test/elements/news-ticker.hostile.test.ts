@@ -4,7 +4,7 @@ import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 import { parseFeed } from '../../src/core/parse-feed.js';
 import { HOSTILE_TEXT, HOSTILE_URLS, jsonFeed, newsItems } from '../helpers/feeds.js';
 import { stubFetch, uniqueUrl } from '../helpers/fetch-stub.js';
-import { watchPwned } from '../helpers/pwned.js';
+import { watchPwned } from '../helpers/hostile.js';
 import { duplicate, headlines, untilRunning, visibleStrings } from '../helpers/ticker.js';
 
 const texts = (el: NewsTicker) => headlines(el).map((h) => h.textContent!.trim());

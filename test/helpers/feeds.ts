@@ -117,5 +117,3 @@ export function messyItems(): unknown[] {
   ];
 }
 
-/** Words that mean a value leaked onto the screen unformatted. */
-export const NONSENSE = /\b(null|undefined|NaN)\b|\[object Object\]|Invalid Date/;

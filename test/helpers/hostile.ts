@@ -42,7 +42,11 @@ export function activeMarkup(root: ParentNode): string[] {
     .map((el) => el.outerHTML.slice(0, 200));
 }
 
-/** Defines `window.__pwned`, which every hostile payload calls, and counts its calls. */
+/**
+ * Defines `window.__pwned`, the function every hostile payload in `feeds.ts` would call if it ran,
+ * and counts the calls. `settle()` waits until a broken image added now has fired its `error`
+ * handler: an injected `<img onerror>` from the feed, added earlier, would have fired by then.
+ */
 export function watchPwned() {
   let calls = 0;
   window.__pwned = () => {
@@ -52,6 +56,12 @@ export function watchPwned() {
     get calls() {
       return calls;
     },
+    settle: () =>
+      new Promise<void>((resolve) => {
+        const probe = new Image();
+        probe.onerror = probe.onload = () => resolve();
+        probe.src = `/__missing-${Math.random()}.png`;
+      }),
     restore() {
       delete window.__pwned;
     },
