@@ -45,8 +45,10 @@ const firefox = (prefs = {}) =>
       headless: true,
       extraPrefsFirefox: { ...unthrottled, ...prefs },
     },
-    // As for Chromium: a page of its own per test file, so none of them is a background tab.
-    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    // A window of its own per test file, never a background tab (hidden: the ticker stops, lazy
+    // images wait). Only the focused window gets focus events, so one test file at a time.
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
+    concurrency: 1,
   });
 
 // FEEDLETS_BROWSERS=chromium runs one engine, for quick local runs.

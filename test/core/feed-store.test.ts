@@ -4,6 +4,7 @@ import { FeedStore, type Snapshot } from '../../src/core/feed-store.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
 import { stubFetch, uniqueUrl, type Reply } from '../helpers/fetch-stub.js';
 import { memoryStorage } from '../helpers/memory-storage.js';
+import { realTask } from '../helpers/tasks.js';
 import { restoreVisibility, setVisibility } from '../helpers/visibility.js';
 
 const SECOND = 1000;
@@ -21,14 +22,6 @@ function subscriber(store: FeedStore, url: string, refresh = 0) {
 
 /** A header of a recorded request. */
 const header = (init: RequestInit, name: string) => new Headers(init.headers).get(name);
-
-/** One real task: Firefox reads a response body across tasks, which fake timers do not run. */
-const realTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 
 /** A cross-origin feed URL no other test uses. */
 const crossOrigin = () => `https://feeds.example${uniqueUrl()}`;

@@ -136,7 +136,7 @@ describe('<news-categories>', () => {
       await waitUntil(() => answer, 'no request was made');
       answer!({ status: 404 });
       await waitUntil(() => parts(el, 'retry').length, 'no Retry button');
-      expect(fallback.assignedSlot?.closest('[part~="error"]')).to.equal(parts(el, 'error')[0]);
+      expect(fallback.assignedSlot?.closest('[part~="error"]') === parts(el, 'error')[0], 'the fallback shows in the error').to.equal(true);
       expect(text(parts(el, 'error')[0]!)).not.to.contain('could not be loaded');
       await expect(el).to.be.accessible();
     });
@@ -390,7 +390,7 @@ describe('<news-categories>', () => {
 
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Tab' });
-      expect(focused(el)).to.equal(visiblePanels(el)[0]!.querySelector('[part~="link"]'));
+      expect(focused(el) === visiblePanels(el)[0]!.querySelector('[part~="link"]'), 'focus on the panel’s first link').to.equal(true);
       expect(text(focused(el)!)).to.equal('Headline number 2');
 
       await sendKeys({ down: 'Shift' });

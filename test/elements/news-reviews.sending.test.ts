@@ -7,6 +7,7 @@ import { HOSTILE_TEXT, jsonFeed, reviewItems } from '../helpers/feeds.js';
 import { uniqueUrl } from '../helpers/fetch-stub.js';
 import { ReviewsHarness } from '../helpers/news-reviews-harness.js';
 import { reviewServer, type ReviewServerOptions } from '../helpers/review-server.js';
+import { realTask } from '../helpers/tasks.js';
 
 describe('<news-reviews> sending', () => {
   let server: ReturnType<typeof reviewServer> | undefined;
@@ -27,14 +28,6 @@ describe('<news-reviews> sending', () => {
     return reviews;
   }
 
-  /** A real macrotask, which fake timers leave alone and hidden pages do not throttle. */
-  const macrotask = () =>
-    new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(0);
-    });
-
   /**
    * Under fake timers: moves the clock 10 ms at a time, letting the browser read each response in
    * between, until `done`. Small steps keep the 15 s request timeout far away.
@@ -42,7 +35,7 @@ describe('<news-reviews> sending', () => {
   async function tickUntil(done: () => boolean, message: string) {
     for (let i = 0; i < 5000 && !done(); i++) {
       await clock!.tickAsync(10);
-      await macrotask();
+      await realTask();
     }
     expect(done(), message).to.equal(true);
   }

@@ -29,7 +29,11 @@ const listWidth = (el: NewsTicker) => headlines(el)[0]!.closest('[part~="list"]'
  * pauses it with the attribute.
  */
 async function runAndPause(el: NewsTicker) {
-  await waitUntil(() => Number(animationOf(el)!.effect!.getComputedTiming().currentIteration) >= 1, 'the ticker never looped');
+  // A loop takes the animation's duration, about a second here: longer than waitUntil's default.
+  const loop = duration(el);
+  await waitUntil(() => Number(animationOf(el)!.effect!.getComputedTiming().currentIteration) >= 1, 'the ticker never looped', {
+    timeout: 2 * loop + 1000,
+  });
   el.paused = true;
   await untilPlayState(el, 'paused');
 }
@@ -220,7 +224,8 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
     await tabUntil(() => focused(el) === pauseButton(el));
     // Focus on the button itself does not pause: the reader sees what the button does.
     expect(animationOf(el)!.playState).to.equal('running');
-    await sendKeys({ press: 'Space' });
+    // ' ', not 'Space': Firefox's WebDriver BiDi knows the key only by its character.
+    await sendKeys({ press: ' ' });
     await untilPlayState(el, 'paused');
     expect(el.paused).to.be.true;
     await sendKeys({ press: 'Enter' });
@@ -238,6 +243,27 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
     expect(pauseButton(el).textContent!.trim()).to.equal('Pause headlines');
     el.setAttribute('paused', '');
     await untilPlayState(el, 'paused');
+  });
+
+  it('leaves no failed promise behind when removed as it pauses', async () => {
+    const unhandled: string[] = [];
+    const record = (event: PromiseRejectionEvent) => unhandled.push(String(event.reason));
+    addEventListener('unhandledrejection', record);
+    try {
+      // Paused by the attribute or by focus, and removed while that pause is pending, which
+      // cancels the animation.
+      for (const pause of [(el: NewsTicker) => (el.paused = true), (el: NewsTicker) => headlines(el)[0]!.focus()]) {
+        const el = await fixture<NewsTicker>(html`<news-ticker .feed=${feed()}></news-ticker>`);
+        await untilRunning(el);
+        pause(el);
+        await el.updateComplete;
+        el.remove();
+        await frames(3);
+      }
+    } finally {
+      removeEventListener('unhandledrejection', record);
+    }
+    expect(unhandled).to.deep.equal([]);
   });
 
   it('pauses while the mouse is over the headlines and resumes after', async () => {
@@ -294,7 +320,7 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
       await sendKeys({ press: 'Tab' });
       if (document.activeElement === el) stops.push(focused(el)!);
     }
-    expect(document.activeElement).to.equal(page.lastElementChild);
+    expect(document.activeElement === page.lastElementChild, 'Tab reached the button after the ticker').to.equal(true);
     const name = (stop: Element) => `${stop.localName} ${stop.textContent!.trim()}`;
     expect(stops.map(name)).to.deep.equal([...headlines(el), pauseButton(el)].map(name));
     expect(stops.some((stop) => copy.contains(stop))).to.be.false;

@@ -2,12 +2,14 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/news-ticker.js';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
+import { requireReducedMotion } from '../helpers/reduced-motion.js';
 import { duplicate, focused, frames, headlines, inView, left, pauseButton, tabUntil, viewport } from '../helpers/ticker.js';
 
 // Runs in the reduced-motion group: both engines are launched preferring reduced motion.
 const feed = (n = 6) => jsonFeed(newsItems(n));
 
 describe('<news-ticker> with reduced motion', () => {
+  requireReducedMotion();
   it('does not move, and shows no copy and no pause button', async () => {
     const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${feed()}></news-ticker>`);
     await el.updateComplete;

@@ -90,6 +90,8 @@ export class NewsTicker extends FeedElement {
 
   protected override updated(changed: PropertyValues<this>) {
     if (changed.has('speed')) this.#retime(this.#distance);
+    // `paused`, or scrolled away or hidden: any of them may have just paused the animation.
+    void this.#settle();
   }
 
   protected override render() {
@@ -108,7 +110,7 @@ export class NewsTicker extends FeedElement {
   }
 
   protected renderItems(items: Item[]): TemplateResult {
-    return html`<div part="viewport" class="viewport" @focusin=${this.#reveal}>
+    return html`<div part="viewport" class="viewport" @pointerenter=${this.#settle} @focusin=${this.#reveal}>
         <div class="track">
           <ul part="list" class="list" role="list" ${ref(this.#observe)}>
             ${items.map((item) => this.#renderItem(item, false))}
@@ -173,6 +175,29 @@ export class NewsTicker extends FeedElement {
   }
 
   /**
+   * Once a pause has taken effect, sets the animation's clock to where the headlines are drawn.
+   * Firefox draws a paused CSS animation up to a frame away from its `currentTime`, and puts it
+   * back at that time on its next restyle: a resize or new headlines would make them jump.
+   */
+  #settle = async () => {
+    const animation = this.#animation();
+    const track = this.#list?.parentElement;
+    if (!animation || !track) return;
+    try {
+      await animation.ready;
+    } catch {
+      return; // cancelled: the ticker was removed while the pause was pending
+    }
+    const timing = animation.effect?.getComputedTiming();
+    const duration = Number(timing?.duration);
+    if (animation.playState !== 'paused' || timing?.currentIteration == null || !duration) return;
+    const shift = new DOMMatrixReadOnly(getComputedStyle(track).transform).m41;
+    // The track holds two copies and moves by one: half its width is a whole loop.
+    const drawn = Math.abs(shift) / (track.getBoundingClientRect().width / 2);
+    animation.currentTime = (timing.currentIteration + drawn) * duration;
+  };
+
+  /**
    * Sets the duration that gives `speed` over `distance`, and moves the animation's clock so the
    * headlines stay where they are on screen: a resize, new content or a new speed never jumps.
    */
@@ -200,7 +225,7 @@ export class NewsTicker extends FeedElement {
     // Reduced motion: the row scrolls, and a headline cut off at the edge should show whole.
     if (!animation) return target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     // Focus has just paused it; a seek made while that pause is pending would be lost.
-    await animation.ready;
+    await this.#settle();
     const timing = animation.effect?.getComputedTiming();
     const distance = this.#distance;
     if (timing?.progress == null || !timing.duration || !distance) return;
