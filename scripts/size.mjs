@@ -1,12 +1,16 @@
 // Prints what each way of loading Feedlets costs a reader, gzip and brotli, and fails above budget.
 // `dist/feedlets.js` is measured as built; each define entry is bundled here with lit and zod
-// inlined, which is what a page that uses only that element downloads.
+// inlined, which is what a page that uses only that element downloads. Then it shows what the
+// all-in-one file is made of, from its source map: each shipped byte counts for the source it came from.
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { tags } from './entries.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const KB = 1024;
+// A ratchet: what the build achieves plus a small margin. Lower them as bytes go; never raise them
+// without saying why in the commit. The issue's targets (24 KB and 15 KB) are not met yet.
 const budgets = {
   'dist/feedlets.js (all elements)': 24 * KB,
 };
@@ -15,6 +19,7 @@ async function bundle(entry) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
+    plugins: [minifyTemplatesPlugin()],
     build: {
       write: false,
       target: 'es2022',
@@ -27,18 +32,78 @@ async function bundle(entry) {
   return outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
 }
 
-const measure = (code) => ({
-  raw: Buffer.byteLength(code),
-  gzip: gzipSync(code, { level: 9 }).length,
-  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const measure = (code) => ({ raw: Buffer.byteLength(code), gzip: gzip(code), brotli: brotli(code) });
+
+const BASE64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** The numbers of one source-map segment (base64 VLQ). */
+function segment(text) {
+  const numbers = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = BASE64[char];
+    value += (digit & 31) << shift;
+    shift += 5;
+    if (digit & 32) continue;
+    numbers.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return numbers;
+}
+
+/** Splits `code` by the group of the source each character maps to (a character maps to the segment it is in). */
+function splitBySource(code, map, groupOf) {
+  const parts = new Map();
+  const lines = code.split('\n');
+  let source = 0;
+  map.mappings.split(';').forEach((mappings, index) => {
+    const line = lines[index] ?? '';
+    let column = 0;
+    const starts = [];
+    for (const text of mappings ? mappings.split(',') : []) {
+      const [delta, sourceDelta] = segment(text);
+      column += delta;
+      if (sourceDelta !== undefined) source += sourceDelta;
+      starts.push([column, sourceDelta === undefined ? undefined : map.sources[source]]);
+    }
+    if (!starts.length || starts[0][0] > 0) starts.unshift([0, undefined]);
+    starts.forEach(([start, file], i) => {
+      const group = file === undefined ? 'glue (no source: punctuation the bundler adds)' : groupOf(file);
+      parts.set(group, (parts.get(group) ?? '') + line.slice(start, starts[i + 1]?.[0] ?? line.length) + (i === starts.length - 1 ? '\n' : ''));
+    });
+  });
+  return parts;
+}
+
+/** The part of the product a source file belongs to. */
+function groupOf(file) {
+  const path = file.replace(/^(?:\.\.\/)+/, '');
+  if (/node_modules\/(?:lit|lit-html|lit-element|@lit)\//.test(path)) return 'lit';
+  if (/node_modules\/zod\//.test(path)) return 'zod (zod/mini)';
+  if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
+  if (path.startsWith('src/core/parse-xml') || path.startsWith('src/core/read-feed')) return 'core: RSS and Atom (parse-xml, read-feed)';
+  if (/^src\/core\/(?:review-|schema)/.test(path)) return 'core: schemas, review sender and drafts';
+  if (path.startsWith('src/core/strings')) return 'core: strings (en)';
+  if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text';
+  const locale = /^src\/locales\/(\w+)/.exec(path);
+  if (locale) return `locale: ${locale[1]}`;
+  if (path.startsWith('src/define/') || path.startsWith('src/elements/shared/')) return 'elements: shared base, theme, define';
+  const element = /^src\/elements\/([\w-]+)\//.exec(path);
+  if (element) return `<${element[1]}>`;
+  return `other: ${path}`;
+}
 
 if (!existsSync('dist/feedlets.js')) {
   console.error('dist/feedlets.js is missing: run `npm run build` first.');
   process.exit(1);
 }
 
-const rows = [['dist/feedlets.js (all elements)', measure(readFileSync('dist/feedlets.js', 'utf8'))]];
+const all = readFileSync('dist/feedlets.js', 'utf8');
+const rows = [['dist/feedlets.js (all elements)', measure(all)]];
 rows.push(['dist/feedlets.iife.js (all elements)', measure(readFileSync('dist/feedlets.iife.js', 'utf8'))]);
 for (const tag of tags) rows.push([`${tag} alone`, measure(await bundle(`src/define/${tag}.ts`))]);
 rows.push(['core only (parseFeed + store)', measure(await bundle('src/core/feed-store.ts'))]);
@@ -53,6 +118,18 @@ for (const [name, size] of rows) {
   failed ||= over;
   console.log(`| ${name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${budget ? `${kb(budget)}${over ? ' OVER' : ' ok'}` : ''} |`);
 }
+
+const parts = [...splitBySource(all, JSON.parse(readFileSync('dist/feedlets.js.map', 'utf8')), groupOf)]
+  .map(([name, code]) => [name, measure(code)])
+  .sort(([, a], [, b]) => b.raw - a.raw);
+console.log('\nWhat dist/feedlets.js is made of. Each part is compressed alone here, so the parts add up to');
+console.log('more than the file: compression shares what the parts have in common.\n');
+console.log('| part | minified | share | gzip alone | brotli alone |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [name, size] of parts) {
+  console.log(`| ${name} | ${kb(size.raw)} | ${((100 * size.raw) / Buffer.byteLength(all)).toFixed(1)}% | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+}
+
 if (failed) {
   console.error('\nSize budget exceeded.');
   process.exit(1);
