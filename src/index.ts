@@ -12,7 +12,7 @@ export { isFeed, parseFeed, type ParseOptions } from './core/parse-feed.js';
 export { parseXmlFeed } from './core/parse-xml.js';
 export { readFeed, type ReadOptions } from './core/read-feed.js';
 export { safeUrl } from './core/safe-url.js';
-export { reviewPayloadSchema, type ReviewPayload } from './core/schema.js';
+export { reviewPayloadSchema, type ReviewPayload } from './core/review-schema.js';
 export {
   ReviewError,
   sendReview,

@@ -1,5 +1,5 @@
 import { safeUrl } from './safe-url.js';
-import type { ReviewPayload } from './schema.js';
+import type { ReviewPayload } from './review-schema.js';
 import { NAME_MAX, REVIEW_MAX, clip, squash } from './text.js';
 
 /**

@@ -1,21 +1,4 @@
-import {
-  array,
-  config,
-  gte,
-  int,
-  lte,
-  maxLength,
-  minLength,
-  number,
-  object,
-  optional,
-  refine,
-  string,
-  trim,
-  unknown,
-  uuid,
-} from 'zod/mini';
-import { NAME_MAX, REVIEW_MAX } from './text.js';
+import { array, config, number, object, optional, refine, string, unknown } from 'zod/mini';
 
 // Zod probes `new Function` to speed up objects; a strict Content-Security-Policy reports that
 // probe as a violation, and feeds are small enough not to need it.
@@ -67,21 +50,3 @@ export const feedSchema = object({
 });
 
 export type RawItem = ReturnType<typeof itemSchema.parse>;
-
-/**
- * The body `<news-reviews>` POSTs to its `action`. Servers validate with this very schema
- * (`reviewPayloadSchema.safeParse(body)`); unknown keys a page adds in `news-review-submit` are
- * dropped by it, so a server that wants them reads them itself.
- */
-export const reviewPayloadSchema = object({
-  /** Made once per draft and kept through retries: the server de-duplicates by it. */
-  id: uuid(),
-  /** The article reviewed: its id or URL. */
-  item: string().check(trim(), minLength(1), maxLength(2000)),
-  rating: int().check(gte(1), lte(5)),
-  text: string().check(trim(), minLength(1), maxLength(REVIEW_MAX)),
-  /** Empty when the reader gave no name. */
-  name: string().check(trim(), maxLength(NAME_MAX)),
-});
-
-export type ReviewPayload = ReturnType<typeof reviewPayloadSchema.parse>;
