@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { NewsReviewErrorEvent, NewsReviewSentEvent, NewsReviewSubmitEvent } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { DraftStore, newId, type ReviewDraft } from '../../core/review-draft.js';
@@ -97,9 +96,6 @@ export class NewsReviews extends FeedElement {
   @state() private pages = 1;
   @state() private announcement = '';
 
-  @query('form') private form?: HTMLFormElement;
-  @query('input[name="website"]') private trap?: HTMLInputElement;
-  @queryAll('li[part~="item"]') private rendered!: NodeListOf<HTMLElement>;
 
   #drafts?: DraftStore;
   #draftKey?: string;
@@ -172,7 +168,7 @@ export class NewsReviews extends FeedElement {
     const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
-        >☆☆☆☆☆<span class="fill" style=${styleMap({ inlineSize: `${(average / 5) * 100}%` })}>★★★★★</span></span
+        >☆☆☆☆☆<span class="fill" .style=${`inline-size: ${(average / 5) * 100}%`}>★★★★★</span></span
       >
       <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: items.length })}</span>
     </p>`;
@@ -342,7 +338,7 @@ export class NewsReviews extends FeedElement {
       this.renderRoot.querySelector<HTMLElement>(target)?.focus();
       return;
     }
-    if (this.trap?.value) {
+    if (this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value) {
       // A bot filled the field no person can reach: thank it and send nothing.
       drafts.clear();
       this.#accept(drafts.load());
@@ -390,14 +386,14 @@ export class NewsReviews extends FeedElement {
     this.#checked = false;
     this.problems = {};
     this.phase = 'sent';
-    this.form?.reset();
+    this.renderRoot.querySelector('form')?.reset();
   }
 
   #showMore = async () => {
     const first = this.limit * this.pages + (this.#mine ? 1 : 0);
     this.pages++;
     await this.updateComplete;
-    this.rendered[first]?.focus();
+    this.renderRoot.querySelectorAll<HTMLElement>('li[part~="item"]')[first]?.focus();
   };
 }
 
