@@ -25,13 +25,18 @@ const minifyHtml = (text, collapse) => text.replace(/\s{2,}|[^\S ]/g, collapse);
  * stay as they are; other spaces (`calc(a + b)`, `0.25em 0.5em`, `.a :focus`) stay single.
  */
 function minifyCss(text, collapse) {
-  return text
-    .split(/("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')/)
+  const STRING = /("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')/;
+  // Comments go first, so that an apostrophe in one does not open a string.
+  const uncommented = text
+    .split(new RegExp(`(/\\*[\\s\\S]*?\\*/|${STRING.source.slice(1, -1)})`))
+    .map((part, i) => (i % 2 && part.startsWith('/*') ? collapse(part.replace(/\S/g, '')) : part))
+    .join('');
+  return uncommented
+    .split(STRING)
     .map((part, i) =>
       i % 2
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, (comment) => collapse(comment.replace(/\S/g, '')))
             .replace(/\s+/g, collapse)
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/: /g, ':')
@@ -163,6 +168,7 @@ export function minifyTemplates(code, filename, { keepLines = false } = {}) {
     at = end;
   }
   out += code.slice(at);
+  if (parseSync(filename, out).errors.length) throw new Error(`${filename}: minifying its templates broke it`);
   return { code: out, map: sourceMap(code, edits, filename) };
 }
 
