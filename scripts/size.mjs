@@ -86,9 +86,9 @@ function groupOf(file) {
   if (/node_modules\/zod\//.test(path)) return 'zod (zod/mini)';
   if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
   if (path.startsWith('src/core/parse-xml') || path.startsWith('src/core/read-feed')) return 'core: RSS and Atom (parse-xml, read-feed)';
-  if (/^src\/core\/(?:review-|schema)/.test(path)) return 'core: schemas, review sender and drafts';
+  if (path.startsWith('src/core/review-')) return 'core: review sender, drafts, payload schema';
   if (path.startsWith('src/core/strings')) return 'core: strings (en)';
-  if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text';
+  if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text, dates';
   const locale = /^src\/locales\/(\w+)/.exec(path);
   if (locale) return `locale: ${locale[1]}`;
   if (path.startsWith('src/define/') || path.startsWith('src/elements/shared/')) return 'elements: shared base, theme, define';
