@@ -9,10 +9,24 @@ import { tags } from './entries.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const KB = 1024;
-// A ratchet: what the build achieves plus a small margin. Lower them as bytes go; never raise them
-// without saying why in the commit. The issue's targets (24 KB and 15 KB) are not met yet.
+// The CI budget of each row, gzip: a ratchet at what the build achieves plus at most 0.3 KB. Lower
+// a budget when bytes go; raise one only with the reason in the commit.
 const budgets = {
+  'dist/feedlets.js (all elements)': 34.0 * KB,
+  'dist/feedlets.iife.js (all elements)': 33.9 * KB,
+  'news-ticker alone': 23.1 * KB,
+  'news-cards alone': 24.2 * KB,
+  'news-card alone': 9.0 * KB,
+  'news-categories alone': 23.6 * KB,
+  'news-reviews alone': 27.2 * KB,
+  'core only (store, JSON Feed, RSS and Atom)': 13.2 * KB,
+};
+// Issue 6's targets, not met yet: shown beside the budgets so the gap stays in view. Lit (6.3 KB)
+// and zod/mini (4.8 KB) take 11 KB of any page; the ticker alone also carries the store, the JSON
+// Feed reader and the RSS and Atom reader (13 KB with zod).
+const targets = {
   'dist/feedlets.js (all elements)': 24 * KB,
+  'news-ticker alone': 15 * KB,
 };
 
 async function bundle(entry) {
@@ -86,7 +100,7 @@ function groupOf(file) {
   if (/node_modules\/zod\//.test(path)) return 'zod (zod/mini)';
   if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
   if (path.startsWith('src/core/parse-xml') || path.startsWith('src/core/read-feed')) return 'core: RSS and Atom (parse-xml, read-feed)';
-  if (path.startsWith('src/core/review-')) return 'core: review sender, drafts, payload schema';
+  if (path.startsWith('src/core/review-')) return 'core: review sender and drafts';
   if (path.startsWith('src/core/strings')) return 'core: strings (en)';
   if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text, dates';
   const locale = /^src\/locales\/(\w+)/.exec(path);
@@ -106,17 +120,19 @@ const all = readFileSync('dist/feedlets.js', 'utf8');
 const rows = [['dist/feedlets.js (all elements)', measure(all)]];
 rows.push(['dist/feedlets.iife.js (all elements)', measure(readFileSync('dist/feedlets.iife.js', 'utf8'))]);
 for (const tag of tags) rows.push([`${tag} alone`, measure(await bundle(`src/define/${tag}.ts`))]);
-rows.push(['core only (parseFeed + store)', measure(await bundle('src/core/feed-store.ts'))]);
+rows.push(['core only (store, JSON Feed, RSS and Atom)', measure(await bundle('src/core/feed-store.ts'))]);
 
 const kb = (n) => `${(n / KB).toFixed(2)} KB`;
 let failed = false;
-console.log('| what a page loads | minified | gzip | brotli | gzip budget |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+console.log('| what a page loads | minified | gzip | brotli | gzip budget (CI) | issue target |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [name, size] of rows) {
   const budget = budgets[name];
-  const over = budget !== undefined && size.gzip > budget;
+  const target = targets[name];
+  const over = budget === undefined || size.gzip > budget;
   failed ||= over;
-  console.log(`| ${name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${budget ? `${kb(budget)}${over ? ' OVER' : ' ok'}` : ''} |`);
+  const verdict = budget === undefined ? 'none set' : `${kb(budget)}${over ? ' OVER' : ' ok'}`;
+  console.log(`| ${name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${verdict} | ${target ? `${kb(target)}${size.gzip > target ? ' not met' : ' met'}` : ''} |`);
 }
 
 const parts = [...splitBySource(all, JSON.parse(readFileSync('dist/feedlets.js.map', 'utf8')), groupOf)]
@@ -131,6 +147,6 @@ for (const [name, size] of parts) {
 }
 
 if (failed) {
-  console.error('\nSize budget exceeded.');
+  console.error('\nSize budget exceeded (or a row has none): see the table above.');
   process.exit(1);
 }
