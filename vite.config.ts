@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { entries } from './scripts/entries.mjs';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /**
  * `vite build` writes the npm entries (lit and zod external); `--mode script` writes the
@@ -8,6 +9,7 @@ import { entries } from './scripts/entries.mjs';
 export default defineConfig(({ mode }) => {
   const script = mode === 'script';
   return {
+    plugins: [minifyTemplatesPlugin()],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -4,6 +4,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 // Both engines come from Debian (`apt-get install chromium firefox-esr`); nothing is downloaded.
 const chromium = (extraArgs = []) =>
@@ -62,7 +63,16 @@ export default {
   files: ['test/**/*.test.ts', '!test/**/*.reduced-motion.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // a11ySnapshot lets tests assert what assistive technology is given, not only the DOM.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
+  plugins: [
+    // The templates the build ships: minified as vite.config.ts does, with line breaks kept for coverage.
+    {
+      name: 'minify-templates',
+      transform: ({ path, body }) =>
+        path.startsWith('/src/') && path.endsWith('.ts') ? minifyTemplates(body, path, { keepLines: true })?.code : undefined,
+    },
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    a11ySnapshotPlugin(),
+  ],
   browsers: engines([], {}),
   groups: [
     {

@@ -15,7 +15,7 @@ const bundle = await rollup({ input, plugins: [dts()], external: [/^lit/, /^@lit
 await bundle.write({ dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts', entryFileNames: '[name].d.ts' });
 await bundle.close();
 
-// The script-tag build exports the same API as the root entry.
+// The script-tag build exports the root entry's API but for the server-side review schema.
 for (const file of ['feedlets', 'feedlets.iife']) {
   const single = await rollup({ input: 'build/types/bundle.d.ts', plugins: [dts({ respectExternal: false })], external: [/^lit/, /^@lit\//, /^zod/] });
   await single.write({ file: `dist/${file}.d.ts`, format: 'es' });

@@ -6,7 +6,9 @@ import type { Connect, Plugin } from 'vite';
 import { reviewPayloadSchema, type ReviewPayload } from '../../src/core/review-schema.js';
 
 /** A review as the demo keeps it on disk. */
-interface StoredReview extends ReviewPayload {
+/** A review as kept: without `name` when the reader gave none. */
+interface StoredReview extends Omit<ReviewPayload, 'name'> {
+  name?: string;
   date: string;
   language?: string;
 }
@@ -25,7 +27,7 @@ const FIELD_ERRORS: Record<string, string> = {
   id: '`id` must be a UUID, made once per review and kept through retries.',
   item: '`item` must name the article reviewed.',
   rating: '`rating` must be a whole number from 1 to 5.',
-  text: '`text` must be 1 to 2000 characters.',
+  text: '`text` must be 1 to 5000 characters.',
   name: '`name` must be text of at most 100 characters.',
 };
 
@@ -136,7 +138,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The demo's review endpoint, for both `vite` and `vite preview`:
- * - `POST /api/reviews` takes `{ id, item, rating, text, name? }` (checked with `reviewPayloadSchema`),
+ * - `POST /api/reviews` takes `{ id, item, rating, text, name }` (checked with `reviewPayloadSchema`),
  *   answers 201 with the stored review as a feed item, 409 when that `id` was already received, and
  *   400 (or 413, 415) with `{ "error": "…" }` otherwise.
  * - `GET /api/reviews.json` serves every review as a JSON Feed whose items carry `_review`.
@@ -160,7 +162,7 @@ export function reviewsPlugin({ file }: ReviewsPluginOptions): Plugin {
     const parsed = reviewPayloadSchema.safeParse(data);
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? '');
-      throw new HttpError(400, FIELD_ERRORS[field] ?? 'Send a JSON object with `id`, `item`, `rating`, `text` and, if you like, `name`.');
+      throw new HttpError(400, FIELD_ERRORS[field] ?? 'Send a JSON object with `id`, `item`, `rating`, `text` and `name` (empty for none).');
     }
     const roll = faults ? Math.random() : 1;
     if (roll < 0.15) throw new HttpError(500, 'Simulated failure (faults=1): nothing was stored.');

@@ -1,6 +1,6 @@
 import type { FeedError } from './feed-error.js';
 import type { ReviewError, ReviewReceipt } from './review-sender.js';
-import type { ReviewPayload } from './schema.js';
+import type { ReviewPayload } from './review-schema.js';
 import type { Feed } from './types.js';
 
 const options = { bubbles: true, composed: true } as const;

@@ -1,7 +1,7 @@
 import { FeedError } from './feed-error.js';
-import { PLACEHOLDER, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined } from './normalise.js';
+import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, type Raw } from './normalise.js';
 import { safeUrl } from './safe-url.js';
-import { authorSchema, feedSchema, itemSchema, reviewSchema, type RawItem } from './schema.js';
+import { feedSchema } from './schema.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
 
@@ -18,12 +18,12 @@ function toAuthors(value: unknown, base?: string): Author[] {
   const authors: Author[] = [];
   for (const raw of list.slice(0, 20)) {
     // Some feeds give a bare name where an author object belongs.
-    const parsed = authorSchema.safeParse(typeof raw === 'string' ? { name: raw } : raw);
-    const name = parsed.success ? plain(parsed.data.name, NAME_MAX) : '';
-    if (!parsed.success || !name) continue;
+    const fields = typeof raw === 'string' ? { name: raw } : raw;
+    const name = isObject(fields) ? plain(fields.name, NAME_MAX) : '';
+    if (!isObject(fields) || !name) continue;
     const author: Author = { name };
-    const url = safeUrl(parsed.data.url, base, true);
-    const avatar = safeUrl(parsed.data.avatar, base);
+    const url = safeUrl(fields.url, base, true);
+    const avatar = safeUrl(fields.avatar, base);
     if (url) author.url = url;
     if (avatar) author.avatar = avatar;
     authors.push(author);
@@ -32,7 +32,7 @@ function toAuthors(value: unknown, base?: string): Author[] {
 }
 
 /** 1.1's `authors`, else 1.0's `author`, else `fallback` (the feed's authors, for an item). */
-function authorsOf(raw: { authors?: unknown; author?: unknown }, base?: string, fallback: Author[] = []) {
+function authorsOf(raw: Raw, base?: string, fallback: Author[] = []) {
   const authors = toAuthors(raw.authors, base);
   if (authors.length) return authors;
   const author = toAuthors(raw.author, base);
@@ -40,7 +40,7 @@ function authorsOf(raw: { authors?: unknown; author?: unknown }, base?: string, 
 }
 
 /** An item's plain text: an excerpt, or a whole review (readers wrote it to be read). */
-function excerpt(raw: RawItem, title: string): string {
+function excerpt(raw: Raw, title: string): string {
   const max = raw._review ? REVIEW_MAX : TEXT_MAX;
   const summary = plain(raw.summary, max);
   return (
@@ -50,8 +50,13 @@ function excerpt(raw: RawItem, title: string): string {
   );
 }
 
-function toItem(raw: RawItem, id: string, title: string, base: string | undefined, feedAuthors: Author[], text?: string): Item {
-  const review = reviewSchema.safeParse(raw._review).data;
+/** An item's `_review`: a rating from 1 to 5, and the article it is about when given. */
+function toReview(value: unknown): Review | undefined {
+  const { rating, item } = isObject(value) ? value : {};
+  return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
+}
+
+function toItem(raw: Raw, id: string, title: string, base: string | undefined, feedAuthors: Author[], text?: string): Item {
   const item: Item = {
     id,
     title,
@@ -70,7 +75,7 @@ function toItem(raw: RawItem, id: string, title: string, base: string | undefine
     published: toDate(raw.date_published),
     modified: toDate(raw.date_modified),
     language: toLanguage(raw.language),
-    review: review && withDefined<Review>({ rating: review.rating }, { item: str(review.item) }),
+    review: toReview(raw._review),
   });
 }
 
@@ -113,14 +118,14 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   if (!parsed.success) {
     throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${describe(parsed.error.issues)}`, base);
   }
-  const raw = parsed.data;
+  // Zod has checked what makes a JSON Feed; every other field is checked where it is read.
+  const raw = data as Raw;
   const feedAuthors = authorsOf(raw, base);
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  raw.items.forEach((value, index) => {
-    const result = itemSchema.safeParse(value);
-    const item = result.success ? result.data : undefined;
+  parsed.data.items.forEach((value, index) => {
+    const item = isObject(value) ? value : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
     const title = item ? plain(item.title, TITLE_MAX) : '';
     // An untitled item needs its text as a headline: read it now to know whether there is one.

@@ -1,5 +1,6 @@
+import { isObject } from './normalise.js';
 import { safeUrl } from './safe-url.js';
-import type { ReviewPayload } from './schema.js';
+import type { ReviewPayload } from './review-schema.js';
 import { NAME_MAX, REVIEW_MAX, clip, squash } from './text.js';
 
 /**
@@ -56,9 +57,6 @@ export interface SendOptions {
 /** Three retries over about 13 seconds: long enough for a restart, short enough to wait for. */
 export const RETRY_DELAYS: readonly number[] = [1000, 3000, 9000];
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readJson(response: Response): Promise<unknown> {
@@ -71,7 +69,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function receipt(status: number, payload: ReviewPayload, body: unknown): ReviewReceipt {
-  const data = isRecord(body) ? body : {};
+  const data = isObject(body) ? body : {};
   const text = typeof data.text === 'string' && data.text.trim() ? clip(data.text.trim(), REVIEW_MAX) : payload.text;
   const name = typeof data.name === 'string' ? clip(squash(data.name), NAME_MAX) : payload.name;
   const rating = typeof data.rating === 'number' && data.rating >= 1 && data.rating <= 5 ? data.rating : payload.rating;
@@ -106,7 +104,7 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
   const { status } = response;
   if (response.ok || status === 409) return receipt(status, payload, body);
   if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-    const said = isRecord(body) && typeof body.error === 'string' ? clip(squash(body.error), 300) : '';
+    const said = isObject(body) && typeof body.error === 'string' ? clip(squash(body.error), 300) : '';
     throw new ReviewError('rejected', `${url} refused the review (status ${status})${said ? `: ${said}` : ''}`, status, said || undefined);
   }
   throw new ReviewError('unavailable', `${url} could not take the review now (status ${status})`, status);

@@ -12,6 +12,13 @@ const en = {
   more: 'More',
   categories: 'Categories',
   other: 'Other',
+};
+
+/**
+ * The English messages only `<news-reviews>` shows, apart from `en` so that a page without it
+ * does not download them: the element hands them to {@link translator}.
+ */
+export const reviewStrings = {
   reviews: 'Reviews',
   loadingReviews: 'Loading reviews…',
   reviewsError: 'The reviews could not be loaded.',
@@ -40,7 +47,7 @@ const en = {
 };
 
 /** Every message an element can show, in English: the keys and the fallback of every locale. */
-export type Strings = typeof en;
+export type Strings = typeof en & typeof reviewStrings;
 export type StringKey = keyof Strings;
 
 const tables = new Map<string, Partial<Strings>>([['en', en]]);
@@ -55,15 +62,19 @@ export function registerStrings(locale: string, strings: Partial<Strings>): void
   tables.set(key, { ...tables.get(key), ...strings });
 }
 
-function lookup(locale: string, key: StringKey): Strings[StringKey] {
+function lookup(locale: string, key: StringKey, english: Partial<Strings>): Strings[StringKey] {
   const lower = locale.toLowerCase();
-  return tables.get(lower)?.[key] ?? tables.get(lower.split('-')[0]!)?.[key] ?? en[key];
+  const found = tables.get(lower)?.[key] ?? tables.get(lower.split('-')[0]!)?.[key] ?? english[key];
+  return found ?? (en as Partial<Strings>)[key]!;
 }
 
-/** Returns a translator for `locale`: `t('stars', { n: 3 })` gives "3 stars". */
-export function translator(locale: string) {
+/**
+ * Returns a translator for `locale`: `t('retry')` gives "Retry". `english` holds the English
+ * messages of an element that keeps its own (`reviewStrings`: `t('stars', { n: 3 })` gives "3 stars").
+ */
+export function translator(locale: string, english: Partial<Strings> = {}) {
   return (key: StringKey, vars: Record<string, string | number> = {}): string => {
-    let message = lookup(locale, key);
+    let message = lookup(locale, key, english);
     if (typeof message === 'object') {
       let pr = rules.get(locale);
       if (!pr) rules.set(locale, (pr = new Intl.PluralRules(locale)));

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ReviewError, sendReview } from '../../src/core/review-sender.js';
-import { reviewPayloadSchema, type ReviewPayload } from '../../src/core/schema.js';
+import { reviewPayloadSchema, type ReviewPayload } from '../../src/core/review-schema.js';
 import { uniqueUrl } from '../helpers/fetch-stub.js';
 import { reviewServer } from '../helpers/review-server.js';
 

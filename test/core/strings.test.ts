@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { registerStrings, translator } from '../../src/core/strings.js';
+import { registerStrings, reviewStrings, translator } from '../../src/core/strings.js';
 import { az } from '../../src/locales/az.js';
 import { ru } from '../../src/locales/ru.js';
 
 describe('translator', () => {
-  it('gives English messages with plurals', () => {
-    const t = translator('en');
+  it('gives English messages, with plurals, and those an element keeps apart', () => {
+    const t = translator('en', reviewStrings);
     expect(t('retry')).to.equal('Retry');
     expect(t('stars', { n: 1 })).to.equal('1 star');
     expect(t('stars', { n: 3 })).to.equal('3 stars');
@@ -36,8 +36,8 @@ describe('translator', () => {
   });
 
   it('leaves a placeholder without a value as it is', () => {
-    expect(translator('en')('textTooLong')).to.equal('Shorten your review to {max} characters.');
-    expect(translator('en')('stars')).to.equal('{n} stars');
+    expect(translator('en', reviewStrings)('textTooLong')).to.equal('Shorten your review to {max} characters.');
+    expect(translator('en', reviewStrings)('stars')).to.equal('{n} stars');
   });
 
   it('has the same messages in every bundled language', () => {

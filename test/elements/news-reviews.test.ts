@@ -52,6 +52,13 @@ describe('<news-reviews> showing reviews', () => {
     await expect(reviews.el).to.be.accessible();
   });
 
+  it('fills the average stars in proportion to the average', async () => {
+    const reviews = await showing(jsonFeed(reviewItems([4, 3])));
+    const meter = reviews.el.shadowRoot!.querySelector('[part="stars"]')!.getBoundingClientRect();
+    const filled = reviews.el.shadowRoot!.querySelector('[part="stars"] > *')!.getBoundingClientRect();
+    expect(filled.width / meter.width).to.be.closeTo(3.5 / 5, 0.01);
+  });
+
   it('names itself by its label, else "Reviews"', async () => {
     const reviews = await showing(jsonFeed(reviewItems([4])), { label: 'What readers think' });
     const section = reviews.el.shadowRoot!.querySelector('section')!;

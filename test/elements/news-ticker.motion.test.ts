@@ -147,6 +147,20 @@ describe('<news-ticker> motion', () => {
     expect(left(headlines(el)[0]!)).to.be.closeTo(seen, 0.5);
   });
 
+  it('still follows its width after being moved in the page', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div><news-ticker style="width: 400px" speed="1000" .feed=${feed(1)}></news-ticker><section></section></div>`,
+    );
+    const el = page.querySelector('news-ticker')!;
+    await untilRunning(el);
+    const narrow = duration(el);
+    page.querySelector('section')!.append(el);
+    await untilRunning(el);
+    el.style.width = '700px';
+    await waitUntil(() => duration(el) > narrow + 100, 'the moved ticker did not follow its new width');
+    expect(duration(el)).to.be.closeTo((listWidth(el) / 1000) * 1000, 1);
+  });
+
   it('recomputes its duration for new headlines without a jump', async () => {
     const el = await fixture<NewsTicker>(html`<news-ticker speed="1000" .feed=${feed(4)}></news-ticker>`);
     await untilRunning(el);

@@ -6,6 +6,7 @@ import { safeUrl } from '../../core/safe-url.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { heading as headingOf } from '../shared/heading.js';
 import { cardStyles } from './news-card.styles.js';
 
 /** How a card is drawn: the options `<news-card>` and `<news-cards>` share. */
@@ -24,16 +25,6 @@ export interface CardOptions {
 
 /** A card is a teaser: the article itself lists every tag. */
 const MAX_TAGS = 3;
-
-// One static template per level: a native heading, and no markup built from strings.
-const headings: ((content: TemplateResult) => TemplateResult)[] = [
-  (content) => html`<h1 part="title" class="title" dir="auto">${content}</h1>`,
-  (content) => html`<h2 part="title" class="title" dir="auto">${content}</h2>`,
-  (content) => html`<h3 part="title" class="title" dir="auto">${content}</h3>`,
-  (content) => html`<h4 part="title" class="title" dir="auto">${content}</h4>`,
-  (content) => html`<h5 part="title" class="title" dir="auto">${content}</h5>`,
-  (content) => html`<h6 part="title" class="title" dir="auto">${content}</h6>`,
-];
 
 /** 1 to 6; anything unusable gives the default, 3. */
 const level = (value: number) => Math.min(6, Math.max(1, Math.round(value))) || 3;
@@ -78,7 +69,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
             ${tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
           </ul>`
         : nothing}
-      ${headings[level(options.headingLevel) - 1]!(link)}
+      ${headingOf(level(options.headingLevel), 'title', link)}
       ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
       ${date || authors.length
         ? html`<p part="meta" class="meta">

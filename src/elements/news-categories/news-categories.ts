@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { formatDate } from '../../core/format.js';
 import { languageOf } from '../../core/locale.js';
 import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement, names } from '../shared/feed-element.js';
+import { heading } from '../shared/heading.js';
 import { categoriesStyles } from './news-categories.styles.js';
 
 /** One category as shown: `key` is the lower-case tag ('' for untagged items), `name` the feed's spelling. */
@@ -17,8 +17,6 @@ interface Group {
   /** Time of the newest dated item, or -Infinity. */
   latest: number;
 }
-
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const timeOf = (item: Item) => (item.published ?? item.modified)?.getTime() ?? -Infinity;
 
@@ -180,9 +178,8 @@ export class NewsCategories extends FeedElement {
 
   #renderSection(group: Group): TemplateResult {
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    const tag = HEADINGS[level - 1]!;
     return html`<section part="section" class="section">
-      ${staticHtml`<${tag} part="heading" class="heading" dir="auto">${this.#name(group)}</${tag}>`}
+      ${heading(level, 'heading', this.#name(group))}
       ${this.#renderList(group)}
     </section>`;
   }

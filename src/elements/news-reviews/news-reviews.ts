@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { NewsReviewErrorEvent, NewsReviewSentEvent, NewsReviewSubmitEvent } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { DraftStore, newId, type ReviewDraft } from '../../core/review-draft.js';
 import { ReviewError, sendReview } from '../../core/review-sender.js';
-import type { ReviewPayload } from '../../core/schema.js';
+import type { ReviewPayload } from '../../core/review-schema.js';
+import { reviewStrings } from '../../core/strings.js';
 import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -96,9 +97,9 @@ export class NewsReviews extends FeedElement {
   @state() private pages = 1;
   @state() private announcement = '';
 
-  @query('form') private form?: HTMLFormElement;
-  @query('input[name="website"]') private trap?: HTMLInputElement;
-  @queryAll('li[part~="item"]') private rendered!: NodeListOf<HTMLElement>;
+
+  /** @internal */
+  protected override english = reviewStrings;
 
   #drafts?: DraftStore;
   #draftKey?: string;
@@ -166,18 +167,13 @@ export class NewsReviews extends FeedElement {
     </section>`;
   }
 
-  protected override updated() {
-    // Through the CSSOM, not a style attribute: a strict Content-Security-Policy blocks inline styles.
-    const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
-    fill?.style.setProperty('inline-size', `${fill.dataset.fill}%`);
-  }
-
   #renderAverage(items: Item[]): TemplateResult {
     const average = items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length;
     const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+    // The fill's width is a property binding (CSSOM), not a style attribute: a strict CSP blocks those.
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
-        >☆☆☆☆☆<span class="fill" data-fill=${(average / 5) * 100}>★★★★★</span></span
+        >☆☆☆☆☆<span class="fill" .style=${`inline-size: ${(average / 5) * 100}%`}>★★★★★</span></span
       >
       <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: items.length })}</span>
     </p>`;
@@ -347,7 +343,7 @@ export class NewsReviews extends FeedElement {
       this.renderRoot.querySelector<HTMLElement>(target)?.focus();
       return;
     }
-    if (this.trap?.value) {
+    if (this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value) {
       // A bot filled the field no person can reach: thank it and send nothing.
       drafts.clear();
       this.#accept(drafts.load());
@@ -395,14 +391,14 @@ export class NewsReviews extends FeedElement {
     this.#checked = false;
     this.problems = {};
     this.phase = 'sent';
-    this.form?.reset();
+    this.renderRoot.querySelector('form')?.reset();
   }
 
   #showMore = async () => {
     const first = this.limit * this.pages + (this.#mine ? 1 : 0);
     this.pages++;
     await this.updateComplete;
-    this.rendered[first]?.focus();
+    this.renderRoot.querySelectorAll<HTMLElement>('li[part~="item"]')[first]?.focus();
   };
 }
 

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -79,6 +78,7 @@ export class NewsTicker extends FeedElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#observe();
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#sightings?.disconnect();
   }
@@ -89,6 +89,10 @@ export class NewsTicker extends FeedElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
+    // The list comes and goes with the feed's state, and is let go while disconnected: measure
+    // the one shown (the IntersectionObserver updates a moved ticker at once).
+    const list = this.#renderedList();
+    if (list !== this.#list) this.#observe(list);
     if (changed.has('speed')) this.#retime(this.#distance);
     // `paused`, or scrolled away or hidden: any of them may have just paused the animation.
     void this.#settle();
@@ -112,7 +116,7 @@ export class NewsTicker extends FeedElement {
   protected renderItems(items: Item[]): TemplateResult {
     return html`<div part="viewport" class="viewport" @pointerenter=${this.#settle} @focusin=${this.#reveal}>
         <div class="track">
-          <ul part="list" class="list" role="list" ${ref(this.#observe)}>
+          <ul part="list" class="list" role="list">
             ${items.map((item) => this.#renderItem(item, false))}
           </ul>
           <ul part="list" class="list copy" aria-hidden="true">
@@ -160,6 +164,10 @@ export class NewsTicker extends FeedElement {
   };
 
   #onVisibility = () => this.requestUpdate();
+
+  #renderedList() {
+    return this.renderRoot.querySelector<HTMLElement>('.list:not(.copy)') ?? undefined;
+  }
 
   #observe = (list?: Element) => {
     this.#resizes?.disconnect();

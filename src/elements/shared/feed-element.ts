@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
-import { translator, type Translate } from '../../core/strings.js';
+import { translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
 
 /** Splits a comma-separated attribute into lower-case names. */
@@ -64,6 +64,9 @@ export abstract class FeedElement extends LitElement {
   /** Messages in the element's language. */
   protected t: Translate = translator('en');
 
+  /** The English of messages this element alone shows, which other elements' pages need not download. @internal */
+  protected english: Partial<Strings> = {};
+
   /** The element's resolved locale, for `Intl`. */
   protected resolvedLocale = 'en';
 
@@ -83,7 +86,7 @@ export abstract class FeedElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('locale') || !this.hasUpdated) {
       this.resolvedLocale = resolveLocale(this);
-      this.t = translator(this.resolvedLocale);
+      this.t = translator(this.resolvedLocale, this.english);
     }
   }
 

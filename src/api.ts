@@ -1,0 +1,33 @@
+// What a page can use: the elements, the feed core, the events. The script-tag build exports
+// this; the package's root entry (index.ts) adds the schema servers check reviews with.
+export { FeedError, type FeedErrorCode } from './core/feed-error.js';
+export { FeedController, type FeedHost } from './core/feed-controller.js';
+export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
+export {
+  NewsErrorEvent,
+  NewsLoadEvent,
+  NewsReviewErrorEvent,
+  NewsReviewSentEvent,
+  NewsReviewSubmitEvent,
+} from './core/events.js';
+export { isFeed, parseFeed, type ParseOptions } from './core/parse-feed.js';
+export { parseXmlFeed } from './core/parse-xml.js';
+export { readFeed, type ReadOptions } from './core/read-feed.js';
+export { safeUrl } from './core/safe-url.js';
+export type { ReviewPayload } from './core/review-schema.js';
+export {
+  ReviewError,
+  sendReview,
+  type ReviewErrorCode,
+  type ReviewReceipt,
+  type SendOptions,
+} from './core/review-sender.js';
+export { registerStrings, type Strings } from './core/strings.js';
+export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
+export { FeedElement } from './elements/shared/feed-element.js';
+export { NewsTicker } from './elements/news-ticker/news-ticker.js';
+export { NewsCards } from './elements/news-cards/news-cards.js';
+export { NewsCard } from './elements/news-card/news-card.js';
+export { NewsCategories } from './elements/news-categories/news-categories.js';
+export { NewsReviews } from './elements/news-reviews/news-reviews.js';
+export { defineElement } from './define/define-element.js';
