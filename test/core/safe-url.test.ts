@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { safeUrl } from '../../src/core/safe-url.js';
+import fc from 'fast-check';
+import { safeUrl, safeUrls } from '../../src/core/safe-url.js';
 
 describe('safeUrl', () => {
   const base = 'https://news.example/feeds/main.json';
@@ -42,5 +43,100 @@ describe('safeUrl', () => {
     expect(safeUrl(42, base)).to.equal(undefined);
     expect(safeUrl('   ', base)).to.equal(undefined);
     expect(safeUrl('http://[bad', base)).to.equal(undefined);
+  });
+});
+
+describe('safeUrls (one feed: each distinct string parsed once)', () => {
+  const base = 'https://news.example/feeds/main.json';
+  let parsed: string[];
+  let restore: () => void;
+
+  /** Counts what reaches the URL parser: the global constructor, wrapped for the test and put back after. */
+  beforeEach(() => {
+    parsed = [];
+    const Real = window.URL;
+    window.URL = new Proxy(Real, {
+      construct(target, args: [string, string?]) {
+        parsed.push(args[0]);
+        return Reflect.construct(target, args) as URL;
+      },
+    });
+    restore = () => (window.URL = Real);
+  });
+  afterEach(() => restore());
+
+  it('answers a repeated string from memory, safe or refused', () => {
+    const url = safeUrls(base);
+    for (let i = 0; i < 3; i++) {
+      expect(url('/authors/1')).to.equal('https://news.example/authors/1');
+      expect(url('javascript:window.__pwned()')).to.equal(undefined);
+      expect(url('JaVaScRiPt:window.__pwned()')).to.equal(undefined);
+    }
+    expect(parsed).to.deep.equal(['/authors/1', 'javascript:window.__pwned()', 'JaVaScRiPt:window.__pwned()']);
+  });
+
+  it('keeps the answers with and without mailto apart', () => {
+    const url = safeUrls(base);
+    expect(url('mailto:desk@news.example')).to.equal(undefined);
+    expect(url('mailto:desk@news.example', true)).to.equal('mailto:desk@news.example');
+    expect(url('mailto:desk@news.example')).to.equal(undefined);
+    expect(url('mailto:desk@news.example', true)).to.equal('mailto:desk@news.example');
+  });
+
+  it('remembers nothing from one feed to the next', () => {
+    expect(safeUrls(base)('story/1')).to.equal('https://news.example/feeds/story/1');
+    expect(safeUrls('https://other.example/')('story/1')).to.equal('https://other.example/story/1');
+  });
+
+  it('resolves against the document when given no base, as safeUrl does', () => {
+    expect(safeUrls()('story/1')).to.equal(new URL('story/1', document.baseURI).href);
+  });
+
+  it('refuses everything against a base the parser refuses, as safeUrl does', () => {
+    for (const value of ['https://a.example/', '/x']) {
+      expect(safeUrl(value, 'not a base')).to.equal(undefined);
+      expect(safeUrls('not a base')(value)).to.equal(undefined);
+    }
+  });
+
+  // Values written "scheme://" are parsed without the base; every other one needs it.
+  const tricky = [
+    'https:story/1',
+    'https:/story/1',
+    'http:story/1',
+    'HTTPS://News.Example/A',
+    'https:\\\\cdn.example/x',
+    ' https://news.example/padded ',
+    'https://\tnews.example/tab',
+    'h\nttps://news.example/split',
+    '//cdn.example/i.png',
+    'file:///etc/passwd',
+    'mailto:a@b.example',
+    'https://[bad',
+    'https://',
+    'javascript://%0Awindow.__pwned()',
+    '\u0001javascript:window.__pwned()',
+  ];
+
+  for (const value of tricky) {
+    it(`gives what safeUrl gives for ${JSON.stringify(value)}`, () => {
+      for (const from of [base, 'http://news.example/a/b', 'file:///home/feed.json', 'about:blank']) {
+        for (const mailto of [false, true]) expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
+      }
+    });
+  }
+
+  it('gives what safeUrl gives for any string', () => {
+    const urlish = fc.oneof(
+      fc.webUrl(),
+      fc.string(),
+      fc.tuple(fc.constantFrom('http:', 'https:', 'HTTP:', 'mailto:', 'file:', 'javascript:', 'x-y:'), fc.constantFrom('', '/', '//', '\\\\', '/\t/'), fc.string()).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(urlish, fc.constantFrom(base, 'http://news.example/a/', 'about:blank'), fc.boolean(), (value, from, mailto) => {
+        expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
+      }),
+      { seed: 20231221, numRuns: 500 },
+    );
   });
 });
