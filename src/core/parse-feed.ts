@@ -1,6 +1,9 @@
 import { FeedError } from './feed-error.js';
 import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, type Raw } from './normalise.js';
-import { safeUrl } from './safe-url.js';
+import { safeUrls } from './safe-url.js';
+
+/** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
+type SafeUrl = ReturnType<typeof safeUrls>;
 import { feedSchema } from './schema.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
@@ -13,7 +16,7 @@ export interface ParseOptions {
 
 export { isFeed } from './normalise.js';
 
-function toAuthors(value: unknown, base?: string): Author[] {
+function toAuthors(value: unknown, safe: SafeUrl): Author[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   const authors: Author[] = [];
   for (const raw of list.slice(0, 20)) {
@@ -22,8 +25,8 @@ function toAuthors(value: unknown, base?: string): Author[] {
     const name = isObject(fields) ? plain(fields.name, NAME_MAX) : '';
     if (!isObject(fields) || !name) continue;
     const author: Author = { name };
-    const url = safeUrl(fields.url, base, true);
-    const avatar = safeUrl(fields.avatar, base);
+    const url = safe(fields.url, true);
+    const avatar = safe(fields.avatar);
     if (url) author.url = url;
     if (avatar) author.avatar = avatar;
     authors.push(author);
@@ -32,10 +35,10 @@ function toAuthors(value: unknown, base?: string): Author[] {
 }
 
 /** 1.1's `authors`, else 1.0's `author`, else `fallback` (the feed's authors, for an item). */
-function authorsOf(raw: Raw, base?: string, fallback: Author[] = []) {
-  const authors = toAuthors(raw.authors, base);
+function authorsOf(raw: Raw, safe: SafeUrl, fallback: Author[] = []) {
+  const authors = toAuthors(raw.authors, safe);
   if (authors.length) return authors;
-  const author = toAuthors(raw.author, base);
+  const author = toAuthors(raw.author, safe);
   return author.length ? author : fallback;
 }
 
@@ -56,7 +59,7 @@ function toReview(value: unknown): Review | undefined {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
 }
 
-function toItem(raw: Raw, id: string, title: string, base: string | undefined, feedAuthors: Author[], text?: string): Item {
+function toItem(raw: Raw, id: string, title: string, safe: SafeUrl, feedAuthors: Author[], text?: string): Item {
   const item: Item = {
     id,
     title,
@@ -67,11 +70,11 @@ function toItem(raw: Raw, id: string, title: string, base: string | undefined, f
       return value;
     },
     tags: toTags(raw.tags),
-    authors: authorsOf(raw, base, feedAuthors),
+    authors: authorsOf(raw, safe, feedAuthors),
   };
   return withDefined(item, {
-    url: safeUrl(raw.url, base) ?? safeUrl(raw.external_url, base),
-    image: safeUrl(raw.image, base) ?? safeUrl(raw.banner_image, base),
+    url: safe(raw.url) ?? safe(raw.external_url),
+    image: safe(raw.image) ?? safe(raw.banner_image),
     published: toDate(raw.date_published),
     modified: toDate(raw.date_modified),
     language: toLanguage(raw.language),
@@ -120,7 +123,8 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   }
   // Zod has checked what makes a JSON Feed; every other field is checked where it is read.
   const raw = data as Raw;
-  const feedAuthors = authorsOf(raw, base);
+  const safe = safeUrls(base);
+  const feedAuthors = authorsOf(raw, safe);
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -140,14 +144,14 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       return;
     }
     seen.add(id);
-    items.push(toItem(item, id, title, base, feedAuthors, text));
+    items.push(toItem(item, id, title, safe, feedAuthors, text));
   });
   warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };
   withDefined(feed, {
-    homePageUrl: safeUrl(raw.home_page_url, base),
-    feedUrl: safeUrl(raw.feed_url, base),
-    nextUrl: safeUrl(raw.next_url, base),
+    homePageUrl: safe(raw.home_page_url),
+    feedUrl: safe(raw.feed_url),
+    nextUrl: safe(raw.next_url),
     language: toLanguage(raw.language),
   });
   return markNormalised(feed);
