@@ -12,14 +12,14 @@ const KB = 1024;
 // The CI budget of each row, gzip: a ratchet at what the build achieves plus at most 0.3 KB. Lower
 // a budget when bytes go; raise one only with the reason in the commit.
 const budgets = {
-  'dist/feedlets.js (all elements)': 34.0 * KB,
-  'dist/feedlets.iife.js (all elements)': 33.9 * KB,
-  'news-ticker alone': 23.1 * KB,
-  'news-cards alone': 24.2 * KB,
-  'news-card alone': 9.0 * KB,
-  'news-categories alone': 23.6 * KB,
-  'news-reviews alone': 27.2 * KB,
-  'core only (store, JSON Feed, RSS and Atom)': 13.2 * KB,
+  'dist/feedlets.js (all elements)': 34.4 * KB,
+  'dist/feedlets.iife.js (all elements)': 34.3 * KB,
+  'news-ticker alone': 23.4 * KB,
+  'news-cards alone': 24.4 * KB,
+  'news-card alone': 9.1 * KB,
+  'news-categories alone': 23.8 * KB,
+  'news-reviews alone': 27.4 * KB,
+  'core only (store, JSON Feed, RSS and Atom)': 13.4 * KB,
 };
 // Issue 6's targets, not met yet: shown beside the budgets so the gap stays in view. Lit (6.3 KB)
 // and zod/mini (4.8 KB) take 11 KB of any page; the ticker alone also carries the store, the JSON
