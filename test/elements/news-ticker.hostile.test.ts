@@ -65,11 +65,8 @@ describe('<news-ticker> with hostile and broken feeds', () => {
     network = stubFetch(() => ({ body: jsonFeed([{ id: 'long', title, url: 'https://news.example/long' }, ...newsItems(2)]) }));
     const page = await fixture<HTMLElement>(html`<div style="width: 400px"><news-ticker src=${uniqueUrl()}></news-ticker></div>`);
     const el = page.querySelector('news-ticker')!;
-    const start = performance.now();
     await waitUntil(() => headlines(el).length === 3, 'the headlines never arrived');
     await untilRunning(el);
-    // Generous, for loaded machines: reading and drawing this feed takes a few hundred ms at most.
-    expect(performance.now() - start).to.be.below(3000);
     expect(texts(el)[0]!.length).to.be.within(100, 301);
     expect(texts(el)[0]!.endsWith('…')).to.be.true;
     expect(el.getBoundingClientRect().width).to.equal(400);
@@ -84,15 +81,13 @@ describe('<news-ticker> with hostile and broken feeds', () => {
     expect(duplicate(el)!.querySelectorAll('[part="item"]').length).to.equal(8);
   });
 
-  it('draws a 10,000-item feed quickly, and no more than 50 headlines without a limit', async () => {
+  it('draws no more than 50 headlines of a 10,000-item feed without a limit', async () => {
     const feed = parseFeed(jsonFeed(newsItems(10_000)));
     const el = await fixture<NewsTicker>(html`<news-ticker></news-ticker>`);
-    const start = performance.now();
     el.feed = feed;
     await el.updateComplete;
     el.getBoundingClientRect();
     // Drawing 50 headlines takes milliseconds; drawing all 10,000 (twice) takes seconds.
-    expect(performance.now() - start).to.be.below(1000);
     expect(headlines(el).length).to.equal(50);
     expect(headlines(el)[49]!.textContent).to.equal('Headline number 50');
   });
