@@ -1,4 +1,4 @@
-import { gte, int, lte, maxLength, minLength, object, string, trim, uuid } from 'zod/mini';
+import { gte, int, lte, maxLength, minLength, object, optional, string, trim, uuid } from 'zod/mini';
 import { NAME_MAX, REVIEW_MAX } from './text.js';
 
 // Apart from the feed schemas: a page needs this only to check reviews on a server, so an element
@@ -16,8 +16,8 @@ export const reviewPayloadSchema = object({
   item: string().check(trim(), minLength(1), maxLength(2000)),
   rating: int().check(gte(1), lte(5)),
   text: string().check(trim(), minLength(1), maxLength(REVIEW_MAX)),
-  /** Empty when the reader gave no name. */
-  name: string().check(trim(), maxLength(NAME_MAX)),
+  /** Empty when the reader gave no name (`<news-reviews>` always sends it; other clients may not). */
+  name: optional(string().check(trim(), maxLength(NAME_MAX))),
 });
 
 export type ReviewPayload = ReturnType<typeof reviewPayloadSchema.parse>;
