@@ -5,6 +5,7 @@ import { parseXmlFeed } from '../../src/core/parse-xml.js';
 import type { Feed } from '../../src/core/types.js';
 import { HOSTILE_TEXT, HOSTILE_URLS } from '../helpers/feeds.js';
 import { BLOG_ATOM } from '../helpers/xml-feeds.js';
+import { watchPwned } from '../helpers/hostile.js';
 
 const BASE = 'https://blog.example/feeds/atom.xml';
 
@@ -193,12 +194,11 @@ describe('parseXmlFeed: Atom', () => {
   });
 
   describe('hostile feeds', () => {
-    let pwned: sinon.SinonSpy;
+    let pwned: ReturnType<typeof watchPwned>;
     beforeEach(() => {
-      pwned = sinon.spy();
-      (window as unknown as { __pwned: () => void }).__pwned = pwned;
+      pwned = watchPwned();
     });
-    afterEach(() => delete (window as unknown as { __pwned?: unknown }).__pwned);
+    afterEach(() => pwned.restore());
 
     it('reads only the text of HTML and XHTML titles and content, and runs nothing', async () => {
       const entries = HOSTILE_TEXT.map(
@@ -217,7 +217,8 @@ describe('parseXmlFeed: Atom', () => {
       const xhtml = read(atom('<entry><id>x</id><title>T</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>window.__pwned()</script><p>Only this.</p></div></content></entry>'));
       expect(xhtml.feed.items[0]!.text).to.equal('Only this.');
       await aTimeout(50);
-      expect(pwned.called).to.equal(false);
+      await pwned.settle();
+      expect(pwned.calls).to.equal(0);
     });
 
     it('drops hostile addresses in links, enclosures, pictures, authors and xml:base', async () => {
@@ -234,7 +235,8 @@ describe('parseXmlFeed: Atom', () => {
         }
       }
       await aTimeout(50);
-      expect(pwned.called).to.equal(false);
+      await pwned.settle();
+      expect(pwned.calls).to.equal(0);
     });
   });
 });

@@ -6,6 +6,7 @@ import { parseXmlFeed } from '../../src/core/parse-xml.js';
 import type { Feed } from '../../src/core/types.js';
 import { HOSTILE_TEXT, HOSTILE_URLS } from '../helpers/feeds.js';
 import { NEWS_RSS, PODCAST_RSS } from '../helpers/xml-feeds.js';
+import { watchPwned } from '../helpers/hostile.js';
 
 const BASE = 'https://news.example/rss.xml';
 
@@ -372,12 +373,11 @@ describe('parseXmlFeed: RSS 2.0', () => {
   });
 
   describe('hostile feeds', () => {
-    let pwned: sinon.SinonSpy;
+    let pwned: ReturnType<typeof watchPwned>;
     beforeEach(() => {
-      pwned = sinon.spy();
-      (window as unknown as { __pwned: () => void }).__pwned = pwned;
+      pwned = watchPwned();
     });
-    afterEach(() => delete (window as unknown as { __pwned?: unknown }).__pwned);
+    afterEach(() => pwned.restore());
 
     it('keeps markup in titles, text, tags and names as text, and runs none of it', async () => {
       const items = HOSTILE_TEXT.map(
@@ -392,7 +392,8 @@ describe('parseXmlFeed: RSS 2.0', () => {
         expect(item.authors.every((author) => !author.url)).to.equal(true);
       }
       await aTimeout(50);
-      expect(pwned.called).to.equal(false);
+      await pwned.settle();
+      expect(pwned.calls).to.equal(0);
     });
 
     it('drops every hostile address, in links, guids, enclosures, media and pictures', async () => {
@@ -420,7 +421,8 @@ describe('parseXmlFeed: RSS 2.0', () => {
       }
       expect(feed.items.filter((item) => item.url || item.image)).to.have.length.below(2);
       await aTimeout(50);
-      expect(pwned.called).to.equal(false);
+      await pwned.settle();
+      expect(pwned.calls).to.equal(0);
     });
 
     it('refuses an entity bomb quickly, as not-a-feed', () => {

@@ -8,6 +8,7 @@ import { uniqueUrl } from '../helpers/fetch-stub.js';
 import { ReviewsHarness } from '../helpers/news-reviews-harness.js';
 import { reviewServer, type ReviewServerOptions } from '../helpers/review-server.js';
 import { realTask } from '../helpers/tasks.js';
+import { watchPwned } from '../helpers/hostile.js';
 
 describe('<news-reviews> sending', () => {
   let server: ReturnType<typeof reviewServer> | undefined;
@@ -231,8 +232,7 @@ describe('<news-reviews> sending', () => {
   });
 
   it('renders hostile text from the server’s answer as inert text', async () => {
-    let pwned = 0;
-    (window as unknown as { __pwned: () => void }).__pwned = () => pwned++;
+    const pwned = watchPwned();
     const [evil] = HOSTILE_TEXT;
     const accepted = await ready({ answer: () => ({ status: 201, body: { status: 'published', text: evil, name: HOSTILE_TEXT[2] } }) });
     await accepted.submit();
@@ -245,7 +245,9 @@ describe('<news-reviews> sending', () => {
     await waitUntil(() => refused.status.includes('could not be sent'));
     expect(refused.status).to.contain(HOSTILE_TEXT[1]!);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(pwned).to.equal(0);
+    await pwned.settle();
+    pwned.restore();
+    expect(pwned.calls).to.equal(0);
     for (const el of [accepted.el, refused.el]) {
       expect(el.shadowRoot!.querySelectorAll('img, script, svg, a, iframe')).to.have.length(0);
     }

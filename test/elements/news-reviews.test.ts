@@ -6,6 +6,7 @@ import type { NewsReviews } from '../../src/elements/news-reviews/news-reviews.j
 import { HOSTILE_TEXT, jsonFeed, newsItems, reviewItems } from '../helpers/feeds.js';
 import { stubFetch, uniqueUrl } from '../helpers/fetch-stub.js';
 import { ReviewsHarness } from '../helpers/news-reviews-harness.js';
+import { watchPwned } from '../helpers/hostile.js';
 
 type Stub = ReturnType<typeof stubFetch>;
 
@@ -135,8 +136,7 @@ describe('<news-reviews> showing reviews', () => {
   });
 
   it('renders hostile review texts, names and titles as inert text', async () => {
-    let pwned = 0;
-    (window as unknown as { __pwned: () => void }).__pwned = () => pwned++;
+    const pwned = watchPwned();
     const hostile = HOSTILE_TEXT.map((text, i) => ({
       ...reviewItems([3])[0],
       id: `hostile-${i}`,
@@ -146,7 +146,9 @@ describe('<news-reviews> showing reviews', () => {
     }));
     const reviews = await showing(jsonFeed(hostile));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(pwned).to.equal(0);
+    await pwned.settle();
+    pwned.restore();
+    expect(pwned.calls).to.equal(0);
     expect(reviews.el.shadowRoot!.querySelectorAll('img, script, svg, a, iframe')).to.have.length(0);
     for (const text of HOSTILE_TEXT) expect(reviews.text).to.contain(text);
   });

@@ -8,6 +8,7 @@ import type { FeedElement } from '../../src/elements/shared/feed-element.js';
 import { HOSTILE_TEXT, HOSTILE_URLS } from '../helpers/feeds.js';
 import { stubFetch } from '../helpers/fetch-stub.js';
 import { BLOG_ATOM, NEWS_RSS, legacyBytes, rssWithTitle, utf8 } from '../helpers/xml-feeds.js';
+import { watchPwned } from '../helpers/hostile.js';
 
 // The elements that show headlines. <news-reviews> shows only items carrying `_review`, which RSS
 // and Atom never have: it has a test of its own below.
@@ -98,8 +99,7 @@ describe('elements reading RSS and Atom', () => {
   });
 
   it('renders a hostile RSS feed as text, and nothing in it runs', async () => {
-    const pwned = sinon.spy();
-    (window as unknown as { __pwned: () => void }).__pwned = pwned;
+    const pwned = watchPwned();
     const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const items = HOSTILE_TEXT.map(
       (text, i) => `<item><guid>h${i}</guid><title>Story ${i} ${esc(text)}</title><link>${esc(HOSTILE_URLS[i]!)}</link>
@@ -116,9 +116,10 @@ describe('elements reading RSS and Atom', () => {
         expect(injected?.outerHTML ?? 'none').to.equal('none');
       }
       await aTimeout(50);
-      expect(pwned.called).to.equal(false);
+      await pwned.settle();
+      expect(pwned.calls).to.equal(0);
     } finally {
-      delete (window as unknown as { __pwned?: unknown }).__pwned;
+      pwned.restore();
     }
   });
 });
