@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"/>';
 const INSTRUMENT = fileURLToPath(new URL('../pages/lib/instrument.js', import.meta.url));
 
 const exited = (child, ms) =>
@@ -74,6 +75,9 @@ export async function launchBrowser({ executablePath, timeout = 30_000 }) {
 export async function withPage(browser, url, work, { instrument = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
+    // The feeds' images and avatars exist, as on a real site. Offline they would fail, and a card
+    // that drops a broken image changes its DOM whenever the failure arrives, refresh or not.
+    await context.route('https://news.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: IMAGE }));
     if (instrument) await context.addInitScript({ path: INSTRUMENT });
     const page = await context.newPage();
     return await drive(page, url, (cdp) => work(page, cdp));
