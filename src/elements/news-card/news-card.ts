@@ -7,6 +7,7 @@ import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { heading as headingOf } from '../shared/heading.js';
+import { MinuteClock } from '../shared/minute-clock.js';
 import { cardStyles } from './news-card.styles.js';
 
 /** How a card is drawn: the options `<news-card>` and `<news-cards>` share. */
@@ -125,6 +126,9 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  */
 export class NewsCard extends LitElement {
   static override styles = [baseStyles, cardStyles];
+
+  /** Keeps "3 minutes ago" true while the page stays open. @internal */
+  protected readonly clock = new MinuteClock(this);
 
   /** The item to show: a normalised `Item` from `parseFeed`. Nothing renders without it. */
   @property({ attribute: false }) item?: Item;

@@ -9,6 +9,7 @@ import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/ne
 import { cardStyles } from '../news-card/news-card.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { MinuteClock } from '../shared/minute-clock.js';
 import { cardsStyles } from './news-cards.styles.js';
 
 /** How `<news-cards>` arranges its cards. */
@@ -78,6 +79,9 @@ function unique(items: Item[]): Item[] {
  */
 export class NewsCards extends FeedElement {
   static override styles = [baseStyles, cardStyles, cardsStyles];
+
+  /** Keeps "3 minutes ago" true while the page stays open. @internal */
+  protected readonly clock = new MinuteClock(this);
 
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
   @property({ reflect: true }) layout: CardsLayout = 'grid';

@@ -7,6 +7,7 @@ import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement, names } from '../shared/feed-element.js';
 import { heading } from '../shared/heading.js';
+import { MinuteClock } from '../shared/minute-clock.js';
 import { categoriesStyles } from './news-categories.styles.js';
 
 /** One category as shown: `key` is the lower-case tag ('' for untagged items), `name` the feed's spelling. */
@@ -113,6 +114,9 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  */
 export class NewsCategories extends FeedElement {
   static override styles = [baseStyles, categoriesStyles];
+
+  /** Keeps "3 minutes ago" true while the page stays open. @internal */
+  protected readonly clock = new MinuteClock(this);
 
   /**
    * The categories to show, in this order: comma-separated, case-insensitive. Default: every

@@ -11,6 +11,7 @@ import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { MinuteClock } from '../shared/minute-clock.js';
 import { styles } from './news-reviews.styles.js';
 
 type Phase = 'idle' | 'sending' | 'retrying' | 'sent' | 'failed';
@@ -70,6 +71,9 @@ const pageItem = () =>
  */
 export class NewsReviews extends FeedElement {
   static override styles = [baseStyles, styles];
+
+  /** Keeps "3 minutes ago" true while the page stays open. @internal */
+  protected readonly clock = new MinuteClock(this);
 
   /** The endpoint new reviews are POSTed to as JSON. Without it the element only shows reviews. */
   @property({ reflect: true }) action = '';
