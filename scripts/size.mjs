@@ -29,11 +29,28 @@ const targets = {
   'news-ticker alone': 15 * KB,
 };
 
-async function bundle(entry) {
+// Parts a what-if build leaves out, each replaced by a module that exports the same names and
+// does nothing: measures what the issue's targets would cost in features.
+const CUTS = {
+  xml: { file: '/src/core/parse-xml.ts', stub: 'export function parseXmlFeed() { throw new Error(); }' },
+  locales: { file: /\/src\/locales\/(?:ru|az)\.ts$/, stub: '' },
+};
+
+/** A plugin that loads the stub of each cut part instead of its source. */
+const cut = (parts) => ({
+  name: 'size-what-if',
+  enforce: 'pre',
+  load(id) {
+    const part = parts.map((name) => CUTS[name]).find(({ file }) => (typeof file === 'string' ? id.endsWith(file) : file.test(id)));
+    return part?.stub;
+  },
+});
+
+async function bundle(entry, without = []) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [cut(without), minifyTemplatesPlugin()],
     build: {
       write: false,
       target: 'es2022',
@@ -144,6 +161,21 @@ console.log('| part | minified | share | gzip alone | brotli alone |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, size] of parts) {
   console.log(`| ${name} | ${kb(size.raw)} | ${((100 * size.raw) / Buffer.byteLength(all)).toFixed(1)}% | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+}
+
+// What the issue's targets would take: the same bundles with whole features left out.
+const whatIf = [
+  ['all elements, without the RSS and Atom reader', 'src/bundle.ts', ['xml']],
+  ['all elements, without RSS and Atom, and without the ru and az tables', 'src/bundle.ts', ['xml', 'locales']],
+  ['news-ticker alone, without the RSS and Atom reader', 'src/define/news-ticker.ts', ['xml']],
+];
+console.log('\nWhat the 24 KB and 15 KB targets would take: the same bundles with features cut out (not shipped).\n');
+console.log('| bundle | gzip | issue target |');
+console.log('| --- | ---: | ---: |');
+for (const [name, entry, without] of whatIf) {
+  const { gzip } = measure(await bundle(entry, without));
+  const target = entry === 'src/bundle.ts' ? targets['dist/feedlets.js (all elements)'] : targets['news-ticker alone'];
+  console.log(`| ${name} | ${kb(gzip)} | ${kb(target)}${gzip > target ? ' not met' : ' met'} |`);
 }
 
 if (failed) {
