@@ -15,7 +15,7 @@ results.speed = ticker.speed;
 results.feedIsProperty = typeof ticker.feed === 'object' && !ticker.hasAttribute('feed');
 results.rendered = rendered(ticker).includes('Headline set as a property from Angular');
 
-// Angular 22 components are OnPush by default: tell it the field changed.
+// Zoneless, Angular does not see a change made outside its own events: tell it.
 const news = app.components[0] as ComponentRef<{ feed: unknown }>;
 news.instance.feed = notAFeed;
 news.injector.get(ChangeDetectorRef).markForCheck();
