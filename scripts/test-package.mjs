@@ -1,13 +1,28 @@
 // The developer's first five minutes, automated: pack the package, install the tarball into a new
-// project with React 19, type-check a usage, bundle it with vite and render it in Chromium.
-// Needs `npm run build` first and the npm registry (or its cache) for react and typescript.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// project with React 19, Vue 3, Svelte 5 and Angular, type-check a usage, bundle one page per
+// framework (test/package/) with that project's own vite, and render each in Chromium.
+// Needs `npm run build` first and the npm registry (or its cache).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { pages } from './package-pages.mjs';
 import { serveStatic } from './serve-static.mjs';
+
+// What a consumer installs beside feedlets: one install for every framework. vite and its framework
+// plugins live in the consumer project (the plugins import vite, so they must share one copy).
+// Angular 21, not 22: 22 needs Node >= 22.22 and TypeScript 6, and CI runs Node 20 with TypeScript
+// 5.9; the snippet is the same in both.
+const CONSUMER_DEPS = [
+  'typescript@5.9',
+  'vite@8',
+  'react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19',
+  'vue@3', '@vitejs/plugin-vue@6',
+  'svelte@5', '@sveltejs/vite-plugin-svelte@7',
+  '@angular/core@21', '@angular/common@21', '@angular/compiler@21', '@angular/platform-browser@21', '@angular/compiler-cli@21', 'rxjs@7',
+];
 
 const failures = [];
 const check = (name, ok, detail = '') => {
@@ -16,12 +31,55 @@ const check = (name, ok, detail = '') => {
 };
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
+/** Whether `cmd` exited 0, and all it printed, without colours (ngc colours even a pipe). */
+function attempt(cmd, args, cwd, env = process.env) {
+  const { status, stdout, stderr, error } = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
+  return { ok: status === 0, output: stripVTControlCharacters(`${stdout ?? ''}${stderr ?? ''}${error ?? ''}`) };
+}
+
+/**
+ * The browser page compiles the Angular component just in time, and Angular's runtime accepts any
+ * defined custom element, schema or not. `ng build` compiles ahead of time, and its template
+ * checks are what CUSTOM_ELEMENTS_SCHEMA is for: so ngc (strictTemplates) compiles the component
+ * beside a copy without the schema, in one run, and every error must be the copy's.
+ */
+function checkAngularAot(work) {
+  const source = readFileSync(join(work, 'angular/news.component.ts'), 'utf8');
+  writeFileSync(join(work, 'angular/without-schema.ts'), source.replace(' schemas: [CUSTOM_ELEMENTS_SCHEMA],', ''));
+  const { output } = attempt(join(work, 'node_modules/.bin/ngc'), ['-p', 'angular/tsconfig.json'], work);
+  const errors = [...output.matchAll(/^(\S+\.ts):\d+:\d+ - error (\w+): (.*)$/gm)].map(([, file, code, text]) => ({ file, code, text }));
+  const others = errors.filter(({ file }) => file !== 'without-schema.ts');
+  check(
+    'Angular AOT (ngc, strictTemplates): the README component compiles, `$event` typed as NewsErrorEvent',
+    errors.length > 0 && others.length === 0,
+    errors.length ? others.map(({ file, code, text }) => `${file} ${code} ${text}`).join(' | ') : output.slice(0, 2000),
+  );
+  const unknown = errors.find(({ code }) => code === 'NG8001');
+  check('Angular AOT: without CUSTOM_ELEMENTS_SCHEMA, ngc rejects the template (NG8001)', unknown?.file === 'without-schema.ts', unknown?.text);
+}
+
+/** Opens one page, waits for its `window.results`, and checks them and the console. */
+async function checkPage(browser, url, { name, path, expected, checks }) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${url}/${path}`);
+  const done = await page.waitForFunction(() => window.results?.done, null, { timeout: 15000 }).catch(() => false);
+  check(`${name}: the page finished its checks`, Boolean(done), done ? '' : errors.join(' | '));
+  const results = (await page.evaluate(() => window.results)) ?? {};
+  for (const [label, ok, detail] of checks(results)) check(label, ok, detail);
+  const unexpected = errors.filter((text) => !expected.some((pattern) => pattern.test(text)));
+  check(`${name}: no console errors${expected.length ? ' but the deliberate feed failure' : ''}`, unexpected.length === 0, unexpected.join(' | '));
+  await page.close();
+}
+
 const work = mkdtempSync(join(tmpdir(), 'feedlets-package-'));
 try {
   run('npm', ['pack', '--silent', '--pack-destination', work], process.cwd());
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`, 'react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', 'typescript@5.9'], work);
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, ...CONSUMER_DEPS], work);
   cpSync('test/package', work, { recursive: true });
 
   try {
@@ -31,28 +89,25 @@ try {
     check('types: a usage type-checks against the packed .d.ts files', false, String(error.stdout ?? error).slice(0, 2000));
   }
 
-  await build({ root: work, logLevel: 'warn', configFile: false, build: { outDir: 'dist', minify: false } });
+  checkAngularAot(work);
+
+  // The consumer's own vite and test/package/vite.config.ts build every page at once; then a
+  // development build adds the page that shows why Vue needs `isCustomElement`. At logLevel 'warn'
+  // a build prints only warnings, such as a framework compiler's about a snippet.
+  const vite = join(work, 'node_modules/.bin/vite');
+  const builds = [
+    attempt(vite, ['build'], work),
+    attempt(vite, ['build', '--config', 'vite.unresolved.config.ts'], work, { ...process.env, NODE_ENV: 'development' }),
+  ];
+  const printed = builds.map(({ output }) => output.trim()).filter(Boolean).join('\n');
+  check('bundles: vite builds every page, and no framework compiler warns', builds.every(({ ok }) => ok) && !printed, printed.slice(0, 2000));
   const server = await serveStatic(join(work, 'dist'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}/index.html`);
-    const done = await page.waitForFunction(() => window.results?.done, null, { timeout: 15000 }).catch(() => false);
-    check('the page finished its checks', Boolean(done), errors.join(' | '));
-    const r = (await page.evaluate(() => window.results)) ?? {};
-    check('plain page: <news-ticker> from `feedlets/define/news-ticker` renders its inline feed', r.plainRendered === true);
-    check('React 19: a number prop becomes the `speed` property', r.reactSpeedProperty === 30, `speed=${r.reactSpeedProperty}`);
-    check('React 19: a boolean prop reflects as the `paused` attribute', r.reactPausedAttribute === true);
-    check('React 19: a string prop reaches the `label` property', r.reactLabel === 'From React');
-    check('React 19: an object prop reaches the `feed` property and renders', r.reactRendered === true);
-    check('React 19: `onnews-load` receives the typed event', r.eventTitle === 'From React', String(r.eventTitle));
-    check('no console errors', errors.length === 0, errors.join(' | '));
+    for (const page of pages) await checkPage(browser, server.url, page);
   } finally {
     await browser.close();
     await server.close();
