@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, type Raw } from './normalise.js';
+import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, withLazyText, type Raw } from './normalise.js';
 import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
@@ -60,26 +60,24 @@ function toReview(value: unknown): Review | undefined {
 }
 
 function toItem(raw: Raw, id: string, title: string, safe: SafeUrl, feedAuthors: Author[], text?: string): Item {
-  const item: Item = {
-    id,
-    title,
-    // content_html needs an HTML parser; most items are never shown, so parse on first read.
-    get text() {
-      const value = text ?? excerpt(raw, title);
-      Object.defineProperty(this, 'text', { value, enumerable: true });
-      return value;
-    },
-    tags: toTags(raw.tags),
-    authors: authorsOf(raw, safe, feedAuthors),
-  };
-  return withDefined(item, {
-    url: safe(raw.url) ?? safe(raw.external_url),
-    image: safe(raw.image) ?? safe(raw.banner_image),
-    published: toDate(raw.date_published),
-    modified: toDate(raw.date_modified),
-    language: toLanguage(raw.language),
-    review: toReview(raw._review),
-  });
+  // content_html needs an HTML parser; most items are never shown, so parse on first read.
+  const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
+  item.tags = toTags(raw.tags);
+  item.authors = authorsOf(raw, safe, feedAuthors);
+  // Set one by one, not through withDefined: this runs for every item, and an absent field stays absent.
+  const url = safe(raw.url) ?? safe(raw.external_url);
+  const image = safe(raw.image) ?? safe(raw.banner_image);
+  const published = toDate(raw.date_published);
+  const modified = toDate(raw.date_modified);
+  const language = toLanguage(raw.language);
+  const review = toReview(raw._review);
+  if (url) item.url = url;
+  if (image) item.image = image;
+  if (published) item.published = published;
+  if (modified) item.modified = modified;
+  if (language) item.language = language;
+  if (review) item.review = review;
+  return item;
 }
 
 function describe(error: { path: PropertyKey[] }[]): string {

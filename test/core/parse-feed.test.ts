@@ -131,6 +131,12 @@ describe('parseFeed', () => {
       expect(one({ tags: ['News', 'news', 42, null, ' Sport ', 'NEWS'] }).tags).to.deep.equal(['News', 'Sport']);
     });
 
+    it('keeps at most 20 tags, from the first 100 given', () => {
+      const many = [...Array<string>(30).fill('Same'), ...Array.from({ length: 120 }, (_, i) => `t${i}`)];
+      expect(one({ tags: many }).tags).to.deep.equal(['Same', ...Array.from({ length: 19 }, (_, i) => `t${i}`)]);
+      expect(one({ tags: [...Array<string>(100).fill('x'), 'y'] }).tags).to.deep.equal(['x']);
+    });
+
     it('accepts a version URL with http:// or www.', () => {
       for (const version of ['http://jsonfeed.org/version/1', 'https://www.jsonfeed.org/version/1.1']) {
         expect(parseFeed({ version, items: [{ id: 1, title: 'A' }] }).items).to.have.length(1);
@@ -342,6 +348,16 @@ describe('parseFeed', () => {
       ).to.include({ url: 'https://e.example/', image: 'https://e.example/b.png' });
     });
 
+    it('drops a hostile URL however often it repeats', () => {
+      const hostile = 'java\tscript:window.__pwned()';
+      const items = itemsOf(
+        Array.from({ length: 5 }, (_, i) => ({ id: i, title: 'A', url: hostile, image: hostile, authors: [{ name: 'N', url: hostile, avatar: hostile }] })),
+      );
+      expect(items).to.deep.equal(
+        Array.from({ length: 5 }, (_, i) => ({ id: String(i), title: 'A', text: '', tags: [], authors: [{ name: 'N' }] })),
+      );
+    });
+
     it('allows mailto for authors only', () => {
       const item = one({ url: 'mailto:a@b.example', authors: [{ name: 'A', url: 'mailto:a@b.example', avatar: 'mailto:a@b.example' }] });
       expect(item).not.to.have.property('url');
@@ -392,6 +408,16 @@ describe('parseFeed', () => {
       for (const hostile of HOSTILE_TEXT) one({ content_html: hostile }).text;
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(pwned.called).to.equal(false);
+    });
+
+    it('reads text on first use, also through a Proxy, and serialises with it and nothing else', () => {
+      const html = { id: 'a', title: 'Title', content_html: '<p>Lazy <b>body</b></p>' };
+      const [first, second] = itemsOf([html, { ...html, id: 'b' }]);
+      // Frameworks such as Vue wrap the objects they are given in a Proxy.
+      expect(new Proxy(first!, {}).text).to.equal('Lazy body');
+      expect(first!.text).to.equal('Lazy body');
+      expect(JSON.parse(JSON.stringify(second))).to.deep.equal({ id: 'b', title: 'Title', text: 'Lazy body', tags: [], authors: [] });
+      expect(Object.keys(second!)).to.deep.equal(['id', 'title', 'text', 'tags', 'authors']);
     });
 
     it('shows markup in summary and content_text literally', () => {
