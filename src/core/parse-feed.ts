@@ -59,7 +59,8 @@ function toReview(value: unknown): Review | undefined {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
 }
 
-function toItem(raw: Raw, id: string, title: string, safe: SafeUrl, feedAuthors: Author[], text?: string): Item {
+/** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
+function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], title = plain(raw.title, TITLE_MAX), text?: string): Item {
   // content_html needs an HTML parser; most items are never shown, so parse on first read.
   const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
   item.tags = toTags(raw.tags);
@@ -78,6 +79,26 @@ function toItem(raw: Raw, id: string, title: string, safe: SafeUrl, feedAuthors:
   if (language) item.language = language;
   if (review) item.review = review;
   return item;
+}
+
+/** What a plain element of an array is: what `later` turns its getter into. */
+const element = (value: Item): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+
+/**
+ * Adds to `items` an item made when first read, then kept. Most items of a large feed are never
+ * shown, and each of their URLs would cost a call to the browser's URL parser: a widget showing
+ * ten items makes ten. Once read (or assigned), the getter gives way to a plain array element; on
+ * a frozen list it stays, and keeps returning the same item.
+ */
+function later(items: Item[], make: () => Item) {
+  const at = items.length;
+  let made: Item | undefined;
+  Object.defineProperty(items, at, {
+    get: () => (Reflect.defineProperty(items, at, element((made ??= make()))), made),
+    set: (value: Item) => Object.defineProperty(items, at, element(value)),
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 function describe(error: { path: PropertyKey[] }[]): string {
@@ -126,12 +147,18 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
+  // Items of JSON parsed here are made when first read, as no one else holds that JSON to change
+  // it in between; a page's own object is read now.
+  const add = typeof input === 'string' ? later : (list: Item[], make: () => Item) => list.push(make());
   parsed.data.items.forEach((value, index) => {
     const item = isObject(value) ? value : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
-    const title = item ? plain(item.title, TITLE_MAX) : '';
+    // Only white space and references (`&…;`) can make a title come out empty: any other first
+    // character says there is one, decoded when the item is made.
+    const given = str(item?.title)?.trimStart();
+    const title = item && (!given || given.startsWith('&')) ? plain(item.title, TITLE_MAX) : undefined;
     // An untitled item needs its text as a headline: read it now to know whether there is one.
-    const text = item && id && !title ? excerpt(item, '') : undefined;
+    const text = item && id && title === '' ? excerpt(item, '') : undefined;
     let why = '';
     if (!item) why = 'not an object';
     else if (!id) why = 'no id';
@@ -142,7 +169,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       return;
     }
     seen.add(id);
-    items.push(toItem(item, id, title, safe, feedAuthors, text));
+    add(items, () => toItem(item, id, safe, feedAuthors, title, text));
   });
   warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };
