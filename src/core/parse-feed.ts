@@ -119,7 +119,8 @@ function notJson(body: string): string {
 /**
  * Validates and normalises a JSON Feed (1.0 or 1.1) given as text or as parsed JSON.
  * Items that cannot be shown are skipped with one console warning; the feed itself is rejected
- * only when it is not a JSON Feed at all.
+ * only when it is not a JSON Feed at all. From text, each item is normalised when first read from
+ * `items` (a large feed is mostly never shown); from parsed JSON, at once.
  *
  * @throws {FeedError} `not-json` or `not-a-feed`, with a message that names the source.
  */
