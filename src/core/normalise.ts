@@ -47,11 +47,18 @@ export const PLACEHOLDER = /^(?:n\/?a|null|undefined|none|-+)$/i;
 /** Tags as a list; some feeds give one comma-separated string. Case-insensitive duplicates go. */
 export function toTags(value: unknown): string[] {
   const list: unknown[] = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  const tags = list
-    .slice(0, 100)
-    .map((tag) => plain(tag, 60))
-    .filter(Boolean);
-  return tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i).slice(0, 20);
+  const tags: string[] = [];
+  const keys: string[] = [];
+  // One pass and no intermediate arrays: this runs for every item of every feed.
+  for (let i = 0; i < list.length && i < 100 && tags.length < 20; i++) {
+    const tag = plain(list[i], 60);
+    const key = tag.toLowerCase();
+    if (tag && !keys.includes(key)) {
+      tags.push(tag);
+      keys.push(key);
+    }
+  }
+  return tags;
 }
 
 /** `time` as a date the reader can trust, or nothing: unparsable and absurd dates are dropped. */
@@ -74,22 +81,35 @@ export function warnSkipped(source: string, skipped: string[]) {
 
 /** A language tag `Intl` and `lang` accept (`en_US` becomes `en-US`), or nothing. */
 export function toLanguage(value: unknown): string | undefined {
+  // Most items have no language of their own: spare them a call into Intl.
+  const tag = str(value)?.trim();
+  if (!tag) return undefined;
   try {
-    return Intl.getCanonicalLocales(str(value)?.trim().replace(/_/g, '-') || [])[0];
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
   } catch {
     return undefined;
   }
 }
 
+/** Where an item keeps the reader of its own text, out of sight of `Object.keys`, JSON and copies. */
+const READ = Symbol('text');
+
+/**
+ * One getter shared by every item: a getter of its own would give each item its own hidden class,
+ * a slow dictionary. It finds its reader on the item itself, so it works through a Proxy too.
+ */
+function lazyText(this: Item & { [READ]?: () => string }) {
+  const value = this[READ]!();
+  Object.defineProperty(this, 'text', { value, enumerable: true });
+  // The reader holds the raw item: let it go.
+  this[READ] = undefined;
+  return value;
+}
+
+const LAZY: PropertyDescriptor = { get: lazyText, enumerable: true, configurable: true };
+
 /** `item` with a `text` read by `read` on first access, then kept: most items are never shown. */
-export function withLazyText(item: Omit<Item, 'text'>, read: () => string): Item {
-  return Object.defineProperty(item, 'text', {
-    get() {
-      const value = read();
-      Object.defineProperty(this, 'text', { value, enumerable: true });
-      return value;
-    },
-    enumerable: true,
-    configurable: true,
-  }) as Item;
+export function withLazyText<T extends object>(item: T, read: () => string): T & { readonly text: string } {
+  Object.defineProperty(item, READ, { value: read, writable: true });
+  return Object.defineProperty(item, 'text', LAZY) as T & { readonly text: string };
 }

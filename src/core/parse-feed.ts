@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, type Raw } from './normalise.js';
+import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, withLazyText, type Raw } from './normalise.js';
 import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
@@ -59,26 +59,45 @@ function toReview(value: unknown): Review | undefined {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
 }
 
-function toItem(raw: Raw, id: string, title: string, safe: SafeUrl, feedAuthors: Author[], text?: string): Item {
-  const item: Item = {
-    id,
-    title,
-    // content_html needs an HTML parser; most items are never shown, so parse on first read.
-    get text() {
-      const value = text ?? excerpt(raw, title);
-      Object.defineProperty(this, 'text', { value, enumerable: true });
-      return value;
-    },
-    tags: toTags(raw.tags),
-    authors: authorsOf(raw, safe, feedAuthors),
-  };
-  return withDefined(item, {
-    url: safe(raw.url) ?? safe(raw.external_url),
-    image: safe(raw.image) ?? safe(raw.banner_image),
-    published: toDate(raw.date_published),
-    modified: toDate(raw.date_modified),
-    language: toLanguage(raw.language),
-    review: toReview(raw._review),
+/** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
+function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], title = plain(raw.title, TITLE_MAX), text?: string): Item {
+  // content_html needs an HTML parser; most items are never shown, so parse on first read.
+  const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
+  item.tags = toTags(raw.tags);
+  item.authors = authorsOf(raw, safe, feedAuthors);
+  // Set one by one, not through withDefined: this runs for every item, and an absent field stays absent.
+  const url = safe(raw.url) ?? safe(raw.external_url);
+  const image = safe(raw.image) ?? safe(raw.banner_image);
+  const published = toDate(raw.date_published);
+  const modified = toDate(raw.date_modified);
+  const language = toLanguage(raw.language);
+  const review = toReview(raw._review);
+  if (url) item.url = url;
+  if (image) item.image = image;
+  if (published) item.published = published;
+  if (modified) item.modified = modified;
+  if (language) item.language = language;
+  if (review) item.review = review;
+  return item;
+}
+
+/** What a plain element of an array is: what `later` turns its getter into. */
+const element = (value: Item): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+
+/**
+ * Adds to `items` an item made when first read, then kept. Most items of a large feed are never
+ * shown, and each of their URLs would cost a call to the browser's URL parser: a widget showing
+ * ten items makes ten. Once read (or assigned), the getter gives way to a plain array element; on
+ * a frozen list it stays, and keeps returning the same item.
+ */
+function later(items: Item[], make: () => Item) {
+  const at = items.length;
+  let made: Item | undefined;
+  Object.defineProperty(items, at, {
+    get: () => (Reflect.defineProperty(items, at, element((made ??= make()))), made),
+    set: (value: Item) => Object.defineProperty(items, at, element(value)),
+    enumerable: true,
+    configurable: true,
   });
 }
 
@@ -100,7 +119,8 @@ function notJson(body: string): string {
 /**
  * Validates and normalises a JSON Feed (1.0 or 1.1) given as text or as parsed JSON.
  * Items that cannot be shown are skipped with one console warning; the feed itself is rejected
- * only when it is not a JSON Feed at all.
+ * only when it is not a JSON Feed at all. From text, each item is normalised when first read from
+ * `items` (a large feed is mostly never shown); from parsed JSON, at once.
  *
  * @throws {FeedError} `not-json` or `not-a-feed`, with a message that names the source.
  */
@@ -128,12 +148,18 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
+  // Items of JSON parsed here are made when first read, as no one else holds that JSON to change
+  // it in between; a page's own object is read now.
+  const add = typeof input === 'string' ? later : (list: Item[], make: () => Item) => list.push(make());
   parsed.data.items.forEach((value, index) => {
     const item = isObject(value) ? value : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
-    const title = item ? plain(item.title, TITLE_MAX) : '';
+    // Only white space and references (`&…;`) can make a title come out empty: any other first
+    // character says there is one, decoded when the item is made.
+    const given = str(item?.title)?.trimStart();
+    const title = item && (!given || given.startsWith('&')) ? plain(item.title, TITLE_MAX) : undefined;
     // An untitled item needs its text as a headline: read it now to know whether there is one.
-    const text = item && id && !title ? excerpt(item, '') : undefined;
+    const text = item && id && title === '' ? excerpt(item, '') : undefined;
     let why = '';
     if (!item) why = 'not an object';
     else if (!id) why = 'no id';
@@ -144,7 +170,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       return;
     }
     seen.add(id);
-    items.push(toItem(item, id, title, safe, feedAuthors, text));
+    add(items, () => toItem(item, id, safe, feedAuthors, title, text));
   });
   warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };

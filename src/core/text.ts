@@ -22,8 +22,8 @@ const BLOCK =
 let parser: DOMParser | undefined;
 const parse = (html: string) => (parser ??= new DOMParser()).parseFromString(html, 'text/html');
 
-/** Collapses runs of white space and trims. */
-export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Collapses runs of white space and trims. Most text has none: a test first spares rebuilding it. */
+export const squash = (text: string) => (/[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 
 /** Cuts `text` to at most `max` characters on a word boundary, adding an ellipsis. */
 export function clip(text: string, max: number): string {
@@ -72,17 +72,27 @@ function fromCode(code: number): string {
  */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
-    if (dec) return fromCode(Number(dec));
-    if (hex) return fromCode(parseInt(hex, 16));
-    let value = named.get(match);
-    if (value === undefined) {
-      // The reference alone has no markup, so parsing it decodes and nothing more.
-      value = parse(`&${name};`).body?.textContent ?? match;
-      named.set(match, value);
-    }
-    return value;
-  });
+  // A loop, not replace() with a callback: this runs on titles and tags of every item, and the
+  // callback costs more than the decoding.
+  let out = '';
+  let last = 0;
+  ENTITY.lastIndex = 0;
+  for (let match; (match = ENTITY.exec(text)); last = ENTITY.lastIndex) {
+    out += text.slice(last, match.index) + reference(match);
+  }
+  return out + text.slice(last);
+}
+
+function reference([match, dec, hex, name]: RegExpExecArray): string {
+  if (dec) return fromCode(Number(dec));
+  if (hex) return fromCode(parseInt(hex, 16));
+  let value = named.get(match);
+  if (value === undefined) {
+    // The reference alone has no markup, so parsing it decodes and nothing more.
+    value = parse(`&${name};`).body?.textContent ?? match;
+    named.set(match, value);
+  }
+  return value;
 }
 
 /** What to show as an item's headline: its title, or the start of its text when it has none. */

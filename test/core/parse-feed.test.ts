@@ -8,9 +8,12 @@ import { HOSTILE_TEXT, ENCODED_URLS, HOSTILE_URLS, jsonFeed } from '../helpers/f
 const BASE = 'https://news.example/feeds/main.json';
 const V1 = 'https://jsonfeed.org/version/1';
 
-/** Parses `feed` and returns its items, for tests about one field. */
+/**
+ * Parses a feed of `items` from its text, as feeds arrive, and returns its items, for tests about
+ * one field. (The property tests check that a feed's value gives the same.)
+ */
 const itemsOf = (items: unknown[], extra: Record<string, unknown> = {}) =>
-  parseFeed(jsonFeed(items, extra), { baseUrl: BASE }).items;
+  parseFeed(JSON.stringify(jsonFeed(items, extra)), { baseUrl: BASE }).items;
 const one = (item: Record<string, unknown>) => itemsOf([{ id: 'a', title: 'Title', ...item }])[0]!;
 
 /** The FeedError that `run` throws. */
@@ -129,6 +132,12 @@ describe('parseFeed', () => {
 
     it('keeps the first of tags that differ only in case, and drops non-strings', () => {
       expect(one({ tags: ['News', 'news', 42, null, ' Sport ', 'NEWS'] }).tags).to.deep.equal(['News', 'Sport']);
+    });
+
+    it('keeps at most 20 tags, from the first 100 given', () => {
+      const many = [...Array<string>(30).fill('Same'), ...Array.from({ length: 120 }, (_, i) => `t${i}`)];
+      expect(one({ tags: many }).tags).to.deep.equal(['Same', ...Array.from({ length: 19 }, (_, i) => `t${i}`)]);
+      expect(one({ tags: [...Array<string>(100).fill('x'), 'y'] }).tags).to.deep.equal(['x']);
     });
 
     it('accepts a version URL with http:// or www.', () => {
@@ -285,6 +294,71 @@ describe('parseFeed', () => {
     });
   });
 
+  describe('items of a feed read from text, made on first read', () => {
+    const text = (n: number) =>
+      JSON.stringify(jsonFeed(Array.from({ length: n }, (_, i) => ({ id: i, title: `T${i}`, url: `/story/${i}`, image: 'javascript:window.__pwned()' }))));
+    let parsed: string[];
+    let restore: () => void;
+    /** Counts what reaches the URL parser, as safe-url.test.ts does. */
+    beforeEach(() => {
+      parsed = [];
+      const Real = window.URL;
+      window.URL = new Proxy(Real, {
+        construct(target, args: [string, string?]) {
+          parsed.push(args[0]);
+          return Reflect.construct(target, args) as URL;
+        },
+      });
+      restore = () => (window.URL = Real);
+    });
+    afterEach(() => restore());
+
+    it('checks the URLs of the items read, and only theirs', () => {
+      const feed = parseFeed(text(100), { baseUrl: BASE });
+      expect(feed.items).to.have.length(100);
+      expect(parsed).to.deep.equal(['https://news.example/', 'https://news.example/feed.json']);
+      expect(feed.items.slice(0, 2).map((item) => item.url)).to.deep.equal(['https://news.example/story/0', 'https://news.example/story/1']);
+      expect(feed.items[1]).to.not.have.property('image');
+      expect(parsed.slice(2)).to.deep.equal(['/story/0', 'javascript:window.__pwned()', '/story/1']);
+    });
+
+    it('gives the same item every time, and the same feed as from its value', () => {
+      const feed = parseFeed(text(3), { baseUrl: BASE });
+      expect(feed.items[2]).to.equal(feed.items[2]);
+      expect(Array.isArray(feed.items)).to.equal(true);
+      expect(feed).to.deep.equal(parseFeed(JSON.parse(text(3)), { baseUrl: BASE }));
+      expect(structuredClone(feed)).to.deep.equal(feed);
+    });
+
+    it('is a list a page can change: assign, sort, freeze', () => {
+      const feed = parseFeed(text(3), { baseUrl: BASE });
+      const [first, second] = [feed.items[0]!, feed.items[1]!];
+      feed.items[2] = first;
+      expect(feed.items[2]).to.equal(first);
+      feed.items.reverse();
+      expect(feed.items.map((item) => item.id)).to.deep.equal(['0', '1', '0']);
+      const frozen = parseFeed(text(3), { baseUrl: BASE });
+      Object.freeze(frozen.items);
+      expect(frozen.items[1]).to.deep.equal(second);
+      expect(frozen.items[1]).to.equal(frozen.items[1]);
+      expect(() => (frozen.items[1] = first)).to.throw(TypeError);
+      expect(frozen.items[1]!.id).to.equal('1');
+    });
+
+    it('knows an item has a title without decoding it, but decodes it when made', () => {
+      const items = itemsOf([
+        { id: 1, title: '  Fish &amp; chips  ' },
+        { id: 2, title: '&nbsp; &#32;' },
+        { id: 3, title: '&amp;c.' },
+        { id: 4, title: '\u00a0\n' },
+      ]);
+      expect(items.map((item) => [item.id, item.title])).to.deep.equal([
+        ['1', 'Fish & chips'],
+        ['3', '&c.'],
+      ]);
+    });
+  });
+
   describe('URLs', () => {
     it('resolves relative URLs against the feed URL', () => {
       const feed = parseFeed(
@@ -342,6 +416,16 @@ describe('parseFeed', () => {
       ).to.include({ url: 'https://e.example/', image: 'https://e.example/b.png' });
     });
 
+    it('drops a hostile URL however often it repeats', () => {
+      const hostile = 'java\tscript:window.__pwned()';
+      const items = itemsOf(
+        Array.from({ length: 5 }, (_, i) => ({ id: i, title: 'A', url: hostile, image: hostile, authors: [{ name: 'N', url: hostile, avatar: hostile }] })),
+      );
+      expect(items).to.deep.equal(
+        Array.from({ length: 5 }, (_, i) => ({ id: String(i), title: 'A', text: '', tags: [], authors: [{ name: 'N' }] })),
+      );
+    });
+
     it('allows mailto for authors only', () => {
       const item = one({ url: 'mailto:a@b.example', authors: [{ name: 'A', url: 'mailto:a@b.example', avatar: 'mailto:a@b.example' }] });
       expect(item).not.to.have.property('url');
@@ -392,6 +476,16 @@ describe('parseFeed', () => {
       for (const hostile of HOSTILE_TEXT) one({ content_html: hostile }).text;
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(pwned.called).to.equal(false);
+    });
+
+    it('reads text on first use, also through a Proxy, and serialises with it and nothing else', () => {
+      const html = { id: 'a', title: 'Title', content_html: '<p>Lazy <b>body</b></p>' };
+      const [first, second] = itemsOf([html, { ...html, id: 'b' }]);
+      // Frameworks such as Vue wrap the objects they are given in a Proxy.
+      expect(new Proxy(first!, {}).text).to.equal('Lazy body');
+      expect(first!.text).to.equal('Lazy body');
+      expect(JSON.parse(JSON.stringify(second))).to.deep.equal({ id: 'b', title: 'Title', text: 'Lazy body', tags: [], authors: [] });
+      expect(Object.keys(second!)).to.deep.equal(['id', 'title', 'text', 'tags', 'authors']);
     });
 
     it('shows markup in summary and content_text literally', () => {
