@@ -4,6 +4,7 @@ import { FeedError } from '../../src/core/feed-error.js';
 import { isFeed, parseFeed } from '../../src/core/parse-feed.js';
 import { TEXT_MAX, TITLE_MAX } from '../../src/core/text.js';
 import { HOSTILE_TEXT, ENCODED_URLS, HOSTILE_URLS, jsonFeed } from '../helpers/feeds.js';
+import { watchUrlParser } from '../helpers/url-parser.js';
 
 const BASE = 'https://news.example/feeds/main.json';
 const V1 = 'https://jsonfeed.org/version/1';
@@ -299,18 +300,7 @@ describe('parseFeed', () => {
       JSON.stringify(jsonFeed(Array.from({ length: n }, (_, i) => ({ id: i, title: `T${i}`, url: `/story/${i}`, image: 'javascript:window.__pwned()' }))));
     let parsed: string[];
     let restore: () => void;
-    /** Counts what reaches the URL parser, as safe-url.test.ts does. */
-    beforeEach(() => {
-      parsed = [];
-      const Real = window.URL;
-      window.URL = new Proxy(Real, {
-        construct(target, args: [string, string?]) {
-          parsed.push(args[0]);
-          return Reflect.construct(target, args) as URL;
-        },
-      });
-      restore = () => (window.URL = Real);
-    });
+    beforeEach(() => ({ parsed, restore } = watchUrlParser()));
     afterEach(() => restore());
 
     it('checks the URLs of the items read, and only theirs', () => {

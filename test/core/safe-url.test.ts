@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { safeUrl, safeUrls } from '../../src/core/safe-url.js';
+import { watchUrlParser } from '../helpers/url-parser.js';
 
 describe('safeUrl', () => {
   const base = 'https://news.example/feeds/main.json';
@@ -51,18 +52,7 @@ describe('safeUrls (one feed: each distinct string parsed once)', () => {
   let parsed: string[];
   let restore: () => void;
 
-  /** Counts what reaches the URL parser: the global constructor, wrapped for the test and put back after. */
-  beforeEach(() => {
-    parsed = [];
-    const Real = window.URL;
-    window.URL = new Proxy(Real, {
-      construct(target, args: [string, string?]) {
-        parsed.push(args[0]);
-        return Reflect.construct(target, args) as URL;
-      },
-    });
-    restore = () => (window.URL = Real);
-  });
+  beforeEach(() => ({ parsed, restore } = watchUrlParser()));
   afterEach(() => restore());
 
   it('answers a repeated string from memory, safe or refused', () => {
