@@ -27,6 +27,14 @@ customElements.define('test-feed-controller', TestFeed);
 
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
+/** Counts the `news-error` events that reach the document until `stop()`. */
+function countErrors() {
+  const seen = { count: 0, stop: () => document.removeEventListener('news-error', listener) };
+  const listener = () => seen.count++;
+  document.addEventListener('news-error', listener);
+  return seen;
+}
+
 describe('FeedController', () => {
   it('shows the error state when an element has no src and no inline feed', async () => {
     const el = await fixture<TestFeed>(html`<test-feed-controller></test-feed-controller>`);
@@ -35,13 +43,11 @@ describe('FeedController', () => {
   });
 
   it('stays idle, with no error, when the feed is optional and there is none', async () => {
-    let errors = 0;
-    const listener = () => errors++;
-    document.addEventListener('news-error', listener);
+    const errors = countErrors();
     const el = await fixture<TestFeed>(html`<test-feed-controller optional></test-feed-controller>`);
     await el.updateComplete;
-    document.removeEventListener('news-error', listener);
-    expect(errors).to.equal(0);
+    errors.stop();
+    expect(errors.count).to.equal(0);
     expect(el.shadowRoot!.querySelectorAll('[part="error"], [part="skeleton"]').length).to.equal(0);
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
   });
@@ -49,18 +55,16 @@ describe('FeedController', () => {
   it('does not report a missing src when the page sets src just after adding the element', async () => {
     const url = uniqueUrl();
     const stub = stubFetch(() => ({ body: jsonFeed(newsItems(2)) }));
-    let errors = 0;
-    const listener = () => errors++;
-    document.addEventListener('news-error', listener);
+    const errors = countErrors();
     try {
       const el = document.createElement('test-feed-controller') as TestFeed;
       document.body.append(el);
       el.src = url;
       await oneEvent(el, 'news-load');
-      expect(errors).to.equal(0);
+      expect(errors.count).to.equal(0);
       el.remove();
     } finally {
-      document.removeEventListener('news-error', listener);
+      errors.stop();
       stub.restore();
     }
   });
@@ -87,9 +91,7 @@ describe('FeedController while the page is parsed', () => {
 
   it('reads an inline feed that the parser adds after the element is upgraded', async () => {
     parsing();
-    let errors = 0;
-    const listener = () => errors++;
-    document.addEventListener('news-error', listener);
+    const errors = countErrors();
     const el = document.createElement('test-feed-controller') as TestFeed;
     try {
       document.body.append(el);
@@ -99,32 +101,30 @@ describe('FeedController while the page is parsed', () => {
       script.textContent = JSON.stringify(jsonFeed(newsItems(2)));
       el.append(script);
       await el.updateComplete;
-      expect(errors).to.equal(0);
+      expect(errors.count).to.equal(0);
       const loaded = oneEvent(el, 'news-load');
       parsed();
       await loaded;
       await el.updateComplete;
       expect(text(el)).to.contain('Headline number 2');
     } finally {
-      document.removeEventListener('news-error', listener);
+      errors.stop();
       el.remove();
     }
   });
 
   it('reports a missing feed only once the page is parsed', async () => {
     parsing();
-    let errors = 0;
-    const listener = () => errors++;
-    document.addEventListener('news-error', listener);
+    const errors = countErrors();
     const el = document.createElement('test-feed-controller') as TestFeed;
     try {
       document.body.append(el);
       await el.updateComplete;
-      expect(errors).to.equal(0);
+      expect(errors.count).to.equal(0);
       parsed();
-      await waitUntil(() => errors === 1, 'no error once parsed');
+      await waitUntil(() => errors.count === 1, 'no error once parsed');
     } finally {
-      document.removeEventListener('news-error', listener);
+      errors.stop();
       el.remove();
     }
   });
