@@ -9,6 +9,8 @@ export interface Upstream {
   origin: string;
   /** The request headers of every request to `path`, in order. */
   requests(path: string): IncomingHttpHeaders[];
+  /** Resolves when a request for `path` has arrived. */
+  arrived(path: string): Promise<void>;
   /** Resolves when the proxy drops its connection for a request to `path` (an abort). */
   dropped(path: string): Promise<void>;
   /** Adds or replaces a route. */
@@ -29,15 +31,15 @@ export const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>RSS<
  */
 export async function startUpstream(): Promise<Upstream> {
   const seen = new Map<string, IncomingHttpHeaders[]>();
-  const drops = new Map<string, { promise: Promise<void>; resolve: () => void }>();
-  const dropOf = (path: string) => {
-    let drop = drops.get(path);
-    if (!drop) {
+  const signals = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  const signal = (name: string) => {
+    let entry = signals.get(name);
+    if (!entry) {
       let resolve = () => {};
       const promise = new Promise<void>((done) => (resolve = done));
-      drops.set(path, (drop = { promise, resolve }));
+      signals.set(name, (entry = { promise, resolve }));
     }
-    return drop;
+    return entry;
   };
   const feed = { version: 'v1' };
   const send = (type: string, body: string, extra: Record<string, string> = {}): Route => (_request, response) => {
@@ -87,8 +89,9 @@ export async function startUpstream(): Promise<Upstream> {
     const url = new URL(request.url ?? '/', 'http://upstream');
     const path = url.pathname;
     seen.set(path, [...(seen.get(path) ?? []), request.headers]);
+    signal(`arrived ${path}`).resolve();
     response.on('close', () => {
-      if (!response.writableFinished) dropOf(path).resolve();
+      if (!response.writableFinished) signal(`dropped ${path}`).resolve();
     });
     const redirect = /^\/redirect(\d{3})?$/.exec(path);
     if (redirect) {
@@ -111,7 +114,8 @@ export async function startUpstream(): Promise<Upstream> {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests: (path) => seen.get(path) ?? [],
-    dropped: (path) => dropOf(path).promise,
+    arrived: (path) => signal(`arrived ${path}`).promise,
+    dropped: (path) => signal(`dropped ${path}`).promise,
     route: (path, handler) => void routes.set(path, handler),
     feed,
     async close() {
