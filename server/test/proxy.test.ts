@@ -182,9 +182,11 @@ describe('GET /api/proxy with a bad url', () => {
     assert.deepEqual(targets, []);
   });
 
-  test('createProxy refuses an allowFeed entry it cannot use, naming the fix', () => {
+  test('createProxy refuses an allowFeed entry or a number it cannot use, naming the fix', () => {
     assert.throws(() => createProxy({ allowFeed: ['example.com/feed.json'] }), /"example\.com\/feed\.json" is not an absolute URL/);
     assert.throws(() => createProxy({ allowFeed: ['https://*.example.com/*'] }), /wildcard hosts are not supported/);
     assert.throws(() => createProxy({ allowFeed: ['ftp://example.com/*'] }), /must be an http or https URL/);
+    assert.throws(() => createProxy({ allowFeed: [], ttlSeconds: -1 }), /ttlSeconds must be a number of at least 0, not -1/);
+    assert.throws(() => createProxy({ allowFeed: [], timeoutMs: Number.NaN }), /timeoutMs must be a number of at least 1, not NaN/);
   });
 });

@@ -33,7 +33,7 @@ interface GuardOptions {
  * opened to that checked address, never to the name, so DNS cannot answer differently between the
  * check and the connection (rebinding).
  */
-async function checkedAddress(hostname: string, origin: string, options: GuardOptions): Promise<string> {
+async function checkedAddresses(hostname: string, origin: string, options: GuardOptions): Promise<string[]> {
   const addresses = isIP(hostname) ? [hostname] : (await options.lookup(hostname)).map(({ address }) => address);
   if (addresses.length === 0) throw new AddressRefused(`${hostname} has no address`);
   for (const address of addresses) {
@@ -43,17 +43,22 @@ async function checkedAddress(hostname: string, origin: string, options: GuardOp
     const fix = kind === 'local' ? ': name this origin by its address in allowFeed to proxy a feed on your own network' : '';
     throw new AddressRefused(`${host} is ${what}; the proxy does not connect there${fix}`);
   }
-  return addresses[0];
+  return addresses;
 }
 
-/** Wraps a connector so that it only ever opens sockets to addresses the policy allows. */
+/**
+ * Wraps a connector so that it only ever opens sockets to addresses the policy allows, trying
+ * them in the order DNS gave them (an IPv6 address first may not be reachable from every host).
+ */
 export function guardedConnector(options: GuardOptions): Connector {
   return (target, callback) => {
     const origin = `${target.protocol}//${target.host ?? target.hostname}`;
-    checkedAddress(target.hostname, origin, options).then(
+    const attempt = (addresses: string[]) =>
       // servername stays the name (undici derives it from `host`), so TLS still checks the certificate for it.
-      (address) => options.connect({ ...target, hostname: address }, callback),
-      (error: Error) => callback(error, null),
-    );
+      options.connect({ ...target, hostname: addresses[0] }, (...result) => {
+        if (result[0] && addresses.length > 1) attempt(addresses.slice(1));
+        else callback(...result);
+      });
+    checkedAddresses(target.hostname, origin, options).then(attempt, (error: Error) => callback(error, null));
   };
 }

@@ -67,6 +67,15 @@ function matchesEtag(header: string | null, etag: string): boolean {
   return header.split(',').some((tag) => bare(tag) === bare(etag));
 }
 
+/** An option that must be a number of at least `min`, or its default; throws naming the option. */
+function numberOption(options: ProxyOptions, name: keyof ProxyOptions, fallback: number, min: number): number {
+  const value = options[name] ?? fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new TypeError(`${name} must be a number of at least ${min}, not ${String(value)}`);
+  }
+  return value;
+}
+
 function strongEtag(body: Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
@@ -87,15 +96,16 @@ function strongEtag(body: Uint8Array): string {
  * JSON `{ "error": "…" }`: 400 bad `url`, 403 not allowed or a refused address, 404/410 as the
  * upstream said, 502 any other upstream failure, 504 timeout. CORS is the mounting router's job.
  *
- * @throws TypeError when an `allowFeed` entry cannot be used, naming the entry and the fix.
+ * @throws TypeError when an `allowFeed` entry cannot be used (naming the entry and the fix), or a
+ *   number option is negative or not a number.
  */
 export function createProxy(options: ProxyOptions): ProxyHandler {
   const allowList = parseAllowList(options.allowFeed);
-  const ttlMs = (options.ttlSeconds ?? 60) * 1000;
-  const maxBytes = options.maxBytes ?? 5_000_000;
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const ttlMs = numberOption(options, 'ttlSeconds', 60, 0) * 1000;
+  const maxBytes = numberOption(options, 'maxBytes', 5_000_000, 1);
+  const timeoutMs = numberOption(options, 'timeoutMs', 10_000, 1);
   const now = options.now ?? Date.now;
-  const cache = new FeedCache(options.cacheEntries ?? 200, options.cacheBytes ?? 50_000_000);
+  const cache = new FeedCache(numberOption(options, 'cacheEntries', 200, 0), numberOption(options, 'cacheBytes', 50_000_000, 0));
   const inflight = new Map<string, Promise<CachedFeed>>();
   const dispatcher = new Agent({
     connect: guardedConnector({
