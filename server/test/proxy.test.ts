@@ -45,6 +45,14 @@ describe('GET /api/proxy?url= on an allowed feed', () => {
     assert.deepEqual(targets, [`127.0.0.1:${new URL(upstream.origin).port}`]);
   });
 
+  test('works with its default DNS and connector (the feed named by address, so nothing is resolved)', async () => {
+    const proxy = createProxy({ allowFeed: [`${upstream.origin}/feed.json`] });
+    proxies.push(proxy);
+    const response = await proxy(proxyRequest(`${upstream.origin}/feed.json`));
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), jsonFeed('v1'));
+  });
+
   test('passes RSS and Atom on with the upstream content type', async () => {
     const { proxy } = proxyFor();
     const feedRss = await proxy(proxyRequest(`${upstream.origin}/rss.xml`));

@@ -4,7 +4,7 @@ import { ProxyError } from './errors.js';
 import { feedContentType } from './feed-type.js';
 import { checkTarget } from './target.js';
 
-export const USER_AGENT = 'feedlets-server (+https://www.npmjs.com/package/feedlets-server)';
+const USER_AGENT = 'feedlets-server (+https://www.npmjs.com/package/feedlets-server)';
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = 'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
