@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { reviewsPlugin } from './demo/server/reviews-plugin.js';
-import { copyUnchanged, serveDist } from './demo/server/static-plugin.js';
+import { copyUnchanged, serveDist, serveManifest } from './demo/server/static-plugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -17,10 +17,12 @@ export default defineConfig({
     outDir: here('build/demo'),
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: { input: { index: here('demo/index.html'), builder: here('demo/builder.html') } },
   },
   plugins: [
     reviewsPlugin({ file: `${process.env.FEEDLETS_DEMO_DATA ?? here('demo/data')}/reviews.json` }),
     serveDist(here('dist')),
+    serveManifest(here('custom-elements.json')),
     copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed.css', 'favicon.svg', 'feeds']),
   ],
 });

@@ -63,3 +63,31 @@ export function copyUnchanged(root: string, paths: string[]): Plugin {
     },
   };
 }
+
+/**
+ * The Custom Elements Manifest at `/custom-elements.json`, which the embed builder makes its
+ * controls from: served as it is in development and copied into the build.
+ */
+export function serveManifest(file: string): Plugin {
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/custom-elements.json') return next();
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end('custom-elements.json is not made yet: run `npm run analyze` first.');
+      return;
+    }
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: 'feedlets-demo-manifest',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'custom-elements.json', source: readFileSync(file) });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+/** Opens the embed builder in a frame, as a site owner would, once its controls are made. */
+async function openBuilder(): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.style.inlineSize = '1280px';
+  frame.style.blockSize = '900px';
+  frame.src = '/demo/builder.html';
+  document.body.append(frame);
+  await waitUntil(() => frame.contentDocument?.querySelector('#builder[aria-busy="false"]'), 'the builder did not start', { timeout: 50000 });
+  return frame.contentDocument!;
+}
+
+function change(control: HTMLInputElement | HTMLSelectElement, value: string | boolean, type = 'change') {
+  if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
+  else control.value = value;
+  control.dispatchEvent(new Event(type, { bubbles: true }));
+}
+
+/** The headlines of the cards an element shows, once they are shown (a skeleton has none). */
+const cardTitles = (cards: Element) =>
+  [...(cards.shadowRoot?.querySelectorAll('[part~="card"]') ?? [])].map((card) => card.querySelector('[part~="title"]')?.textContent?.trim() ?? '').filter(Boolean);
+
+describe('the embed builder', function () {
+  // A whole page of modules compiled on first load: slow on a busy machine, and nothing here waits on time.
+  this.timeout(60000);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('offers every feed element with a control for each attribute and custom property in the manifest', async () => {
+    const page = await openBuilder();
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const declarations = manifest.modules.flatMap((module: { declarations?: unknown[] }) => module.declarations ?? []);
+    const tags = [...page.querySelectorAll<HTMLOptionElement>('select[name="tag"] option')].map((option) => option.value);
+    expect(tags).to.include.members(['news-cards', 'news-categories', 'news-reviews', 'news-ticker']);
+
+    for (const tag of tags) {
+      change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, tag);
+      const doc = declarations.find((declaration: { tagName?: string }) => declaration.tagName === tag);
+      for (const { name } of doc.attributes) expect(page.querySelector(`.builder-controls [name="${name}"]`), `${tag} ${name}`).to.exist;
+      for (const { name } of doc.cssProperties ?? []) expect(page.querySelector(`[data-property][name="${name}"]`), `${tag} ${name}`).to.exist;
+      expect(page.querySelector(`.stage[data-width="desktop"] > ${tag}`), tag).to.exist;
+      expect(page.querySelector(`.stage[data-width="phone"] > ${tag}`), tag).to.exist;
+    }
+  });
+
+  it('changes the preview and the snippet together, and the copied snippet makes the same element on a blank page', async () => {
+    const page = await openBuilder();
+    change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, 'news-cards');
+    change(page.querySelector<HTMLSelectElement>('select[name="sample"]')!, 'feeds/news.rss');
+    change(page.querySelector<HTMLInputElement>('.builder-controls input[name="limit"]')!, '2');
+    change(page.querySelector<HTMLInputElement>('.builder-controls input[name="no-images"]')!, true);
+    change(page.querySelector<HTMLInputElement>('[data-property][name="--news-accent"]')!, 'rgb(200, 0, 0)', 'input');
+
+    const preview = page.querySelector<HTMLElement>('.stage[data-width="desktop"] > news-cards')!;
+    expect(preview.getAttribute('limit')).to.equal('2');
+    expect(preview.hasAttribute('no-images')).to.be.true;
+    expect(getComputedStyle(preview).getPropertyValue('--news-accent').trim()).to.equal('rgb(200, 0, 0)');
+    await waitUntil(() => cardTitles(preview).length === 2, 'the preview did not show two cards from the RSS feed', { timeout: 20000 });
+
+    const shown = page.querySelector('#snippet')!.textContent!;
+    expect(shown).to.contain('limit="2"').and.to.contain('no-images').and.to.contain('--news-accent: rgb(200, 0, 0);');
+    expect(shown).to.contain(`src="${new URL('/demo/feeds/news.rss', location.href).href}"`);
+
+    // Another control, another snippet: it follows every change, not only the first.
+    change(page.querySelector<HTMLInputElement>('.builder-controls input[name="limit"]')!, '3');
+    expect(page.querySelector('#snippet')!.textContent).to.contain('limit="3"');
+    await waitUntil(() => cardTitles(preview).length === 3, 'the preview did not follow the new limit');
+
+    // The script a blank page can load here: the elements from source, served by the test runner.
+    change(page.querySelector<HTMLInputElement>('input[name="script"]')!, '/src/define/index.ts');
+    let copied = '';
+    Object.defineProperty(page.defaultView!.navigator, 'clipboard', { value: { writeText: async (text: string) => void (copied = text) } });
+    page.querySelector<HTMLButtonElement>('#copy')!.click();
+    await waitUntil(() => page.querySelector('#copy-status')!.textContent!.includes('Copied'), 'the builder did not say it copied');
+    expect(copied).to.equal(page.querySelector('#snippet')!.textContent);
+
+    const blank = document.createElement('iframe');
+    blank.style.inlineSize = '1280px';
+    blank.srcdoc = `<!doctype html><html lang="en"><body>${copied}</body></html>`;
+    document.body.append(blank);
+    await waitUntil(() => blank.contentDocument?.querySelector('news-cards')?.shadowRoot, 'the pasted snippet made no element', { timeout: 50000 });
+    const pasted = blank.contentDocument!.querySelector<HTMLElement>('news-cards')!;
+    await waitUntil(() => cardTitles(pasted).length === 3, 'the pasted element did not render its cards', { timeout: 20000 });
+    expect(cardTitles(pasted)).to.deep.equal(cardTitles(preview));
+    for (const { name, value } of preview.attributes) if (name !== 'style') expect(pasted.getAttribute(name), name).to.equal(value);
+    expect(getComputedStyle(pasted).getPropertyValue('--news-accent').trim()).to.equal('rgb(200, 0, 0)');
+  });
+
+  it('keeps a custom property value that could break out of the CSS out of the snippet and the preview', async () => {
+    const page = await openBuilder();
+    const input = page.querySelector<HTMLInputElement>('[data-property][name="--news-accent"]')!;
+    change(input, 'red; } body { display: none', 'input');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(page.querySelector('#snippet')!.textContent).not.to.contain('display: none').and.not.to.contain('<style>');
+    const preview = page.querySelector<HTMLElement>('.stage[data-width="desktop"] > *')!;
+    expect(getComputedStyle(preview).getPropertyValue('--news-accent').trim()).to.equal('');
+  });
+
+  it('writes attribute values so that they stay inside their quotes', async () => {
+    const page = await openBuilder();
+    change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, 'news-ticker');
+    change(page.querySelector<HTMLInputElement>('.builder-controls input[name="label"]')!, 'Top "news" <b>now</b>');
+    const shown = page.querySelector('#snippet')!.textContent!;
+    expect(shown).to.contain('label="Top &quot;news&quot; &lt;b>now&lt;/b>"');
+    expect(page.querySelector('.stage[data-width="desktop"] > news-ticker')!.getAttribute('label')).to.equal('Top "news" <b>now</b>');
+  });
+});
