@@ -1,4 +1,4 @@
-import { clip, decodeEntities, squash } from './text.js';
+import { clip, decodeEntities, fixC1, squash } from './text.js';
 import type { Feed, Item } from './types.js';
 
 // What every feed format shares once it is read: JSON Feed (parse-feed.ts), RSS and Atom (parse-xml.ts).
@@ -39,7 +39,7 @@ export const str = (value: unknown) => (typeof value === 'string' ? value : unde
  * the start of a huge field is decoded: a hostile 1 MB title costs no more than a short one.
  */
 export const plain = (value: unknown, max: number) =>
-  clip(squash(decodeEntities((str(value) ?? '').trimStart().slice(0, max * 8))), max);
+  clip(squash(fixC1(decodeEntities((str(value) ?? '').trimStart().slice(0, max * 8)))), max);
 
 /** Generators fill an empty `summary` with a placeholder; it says nothing to a reader. */
 export const PLACEHOLDER = /^(?:n\/?a|null|undefined|none|-+)$/i;

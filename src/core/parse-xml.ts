@@ -13,10 +13,12 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content';
 const DC = 'http://purl.org/dc/elements/1.1';
+const DCTERMS = 'http://purl.org/dc/terms';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const MEDIA = 'http://search.yahoo.com/mrss';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 /** Where undeclared prefixes of well-known modules point when a sloppy feed is repaired. */
-const PREFIXES: Record<string, string> = { atom: ATOM, content: CONTENT, dc: DC, media: MEDIA, itunes: ITUNES };
+const PREFIXES: Record<string, string> = { atom: ATOM, content: CONTENT, dc: DC, dcterms: DCTERMS, media: MEDIA, itunes: ITUNES };
 
 const ns = (uri: string | null) => (uri ?? '').toLowerCase().replace(/\/$/, '');
 
@@ -43,16 +45,22 @@ function baseOf(el: Element | null, base: string | undefined): string | undefine
   }
 }
 
-type Candidate = [value: string | null | undefined, at: Element];
+/** A URL where it stands; `empty` when an empty value is a reference to the base itself. */
+type Candidate = [value: string | null | undefined, at: Element, empty?: boolean];
 
 /** The first candidate that is a safe URL once resolved where it stands. */
 function pick(candidates: Iterable<Candidate>, base: string | undefined, mailto = false): string | undefined {
-  for (const [value, at] of candidates) {
-    const url = value?.trim() && safeUrl(value.trim(), baseOf(at, base), mailto);
+  for (const [value, at, empty] of candidates) {
+    const where = baseOf(at, base);
+    // An empty `href` is a same-document reference (RFC 3986): the base in force, as a browser reads it.
+    const url = value?.trim() ? safeUrl(value.trim(), where, mailto) : empty && value === '' ? safeUrl(where ?? document.baseURI, undefined, mailto) : undefined;
     if (url) return url;
   }
   return undefined;
 }
+
+/** The `href` of a link element as a candidate, where an empty one stands for the base. */
+const href = (el: Element | undefined, at: Element): Candidate => [el?.getAttribute('href'), el ?? at, true];
 
 const IMG = /<img\s[^>]*>/gi;
 const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
@@ -81,6 +89,16 @@ function mediaOf(item: Element, name: string): Element[] {
   return [item, ...all(item, MEDIA, 'group')].flatMap((parent) => all(parent, MEDIA, name));
 }
 
+/** Categories every format shares: iTunes categories (nested ones too) and Media RSS's. */
+function extensionTags(item: Element): string[] {
+  const itunes = (el: Element): string[] => [el.getAttribute('text') ?? '', ...all(el, ITUNES, 'category').flatMap(itunes)];
+  return [...all(item, ITUNES, 'category').flatMap(itunes), ...mediaOf(item, 'category').map(textOf)];
+}
+
+/** The first Media RSS file of an item, whatever its kind. */
+const mediaFile = (item: Element, base: string | undefined) =>
+  pick(mediaOf(item, 'content').map((el) => [el.getAttribute('url'), el]), base);
+
 /** Picture candidates every format shares: Media RSS, then iTunes. */
 function* mediaImages(item: Element): Generator<Candidate> {
   for (const el of mediaOf(item, 'content')) {
@@ -88,7 +106,8 @@ function* mediaImages(item: Element): Generator<Candidate> {
     if (isImage(el, url)) yield [url, el];
   }
   for (const el of mediaOf(item, 'thumbnail')) yield [el.getAttribute('url'), el];
-  for (const el of all(item, ITUNES, 'image')) yield [el.getAttribute('href'), el];
+  // The spec says href=; feeds also write url= or the address as text.
+  for (const el of all(item, ITUNES, 'image')) yield [el.getAttribute('href') || el.getAttribute('url') || textOf(el), el];
 }
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
@@ -133,6 +152,8 @@ interface Draft extends Omit<Item, 'id' | 'text'> {
   /** What an item without id or link is known by: its title, date and raw text. */
   fingerprint: string;
   text: () => string;
+  /** The item's first enclosed file, whose name is the headline of an item with no other: found only then. */
+  enclosure: () => string | undefined;
 }
 
 const person = (name: string, url?: string): Author | undefined => {
@@ -140,11 +161,23 @@ const person = (name: string, url?: string): Author | undefined => {
   return clean ? withDefined<Author>({ name: clean }, { url }) : undefined;
 };
 
-/** RSS `<author>` is `jane@example.org (Jane Doe)`; many feeds put a bare name or address. */
-function rssAuthor(el: Element): Author | undefined {
-  const value = textOf(el);
-  const match = /^([^\s()<>@]+@[^\s()<>]+)\s*(?:\((.*)\))?$/.exec(value);
-  return person(match ? match[2] || match[1]! : value, match ? safeUrl(`mailto:${match[1]}`, undefined, true) : undefined);
+/** An address in a person's text, bare or in `<…>` or `(…)`, with `mailto:` or without. */
+const EMAIL = /[<(]?\s*(?:mailto:)?(?<![^\s<(:])([^\s()<>@,;:"]+@[^\s()<>@,;:"]+\.[^\s()<>@,;:"]+)\s*[>)]?/i;
+
+/**
+ * A person written as text, as RSS `<author>`, `dc:creator` and `itunes:author` are: the RSS
+ * spec's `jane@example.org (Jane Doe)`, or `Jane Doe <jane@example.org>`, `Jane Doe
+ * (jane@example.org)`, a bare name or a bare address. The name is shown, linked to the address;
+ * an address alone is shown as it is, as there is nothing else to call the person.
+ */
+function textAuthor(el: Element): Author | undefined {
+  const value = decodeEntities(textOf(el));
+  const match = EMAIL.exec(value);
+  if (!match) return person(value);
+  const rest = (value.slice(0, match.index) + value.slice(match.index + match[0].length)).trim();
+  // What surrounds the address: `(Jane Doe)` after it, or a name before it.
+  const name = /^\((.*)\)$/.exec(rest)?.[1] ?? rest;
+  return person(name.trim() || match[1]!, safeUrl(`mailto:${match[1]}`, undefined, true));
 }
 
 function atomAuthor(el: Element, space: string | null, base: string | undefined): Author | undefined {
@@ -167,20 +200,37 @@ const present = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** How an Atom text construct or content is written: `text` (the default), `html`, `xhtml`, or something else. */
 function kind(el: Element): string {
-  const type = el.getAttribute('type')?.toLowerCase() ?? 'text';
+  // An empty type is no type: text.
+  const type = el.getAttribute('type')?.trim().toLowerCase() || 'text';
   if (el.hasAttribute('src')) return '';
   // Atom 0.3 and some generators give media types instead of the three names.
   if (type === 'xhtml' || type.includes('xml')) return 'xhtml';
   return type.includes('html') ? 'html' : type === 'text' || type.startsWith('text/') ? 'text' : '';
 }
 
+/** Atom 0.3's `mode="base64"`: the text's UTF-8 bytes in base64 (an unreadable one gives nothing). */
+function fromBase64(value: string): string {
+  try {
+    // Enough for any excerpt: a hostile megabyte is not decoded whole.
+    const start = value.slice(0, 60_000).replace(/\s+/g, '').slice(0, 40_000);
+    return new TextDecoder().decode(Uint8Array.from(atob(start), (c) => c.charCodeAt(0)));
+  } catch {
+    return '';
+  }
+}
+
 /** Plain text of an Atom text construct or content. */
 function atomText(el: Element | undefined, max: number): string {
   const type = el ? kind(el) : '';
+  if (!el || !type) return '';
+  if (el.getAttribute('mode') === 'base64') {
+    const decoded = fromBase64(el.textContent ?? '');
+    return type === 'text' ? plain(decoded, max) : clip(htmlToText(decoded), max);
+  }
   // Inline XHTML is markup already parsed; serialise it so the one inert HTML reader sees it.
-  if (type === 'xhtml') return clip(htmlToText([...el!.children].map((child) => new XMLSerializer().serializeToString(child)).join(' ')), max);
-  if (type === 'html') return clip(htmlToText(el!.textContent ?? ''), max);
-  return type === 'text' ? plain(el!.textContent ?? '', max) : '';
+  if (type === 'xhtml') return clip(htmlToText([...el.children].map((child) => new XMLSerializer().serializeToString(child)).join(' ')), max);
+  if (type === 'html') return clip(htmlToText(el.textContent ?? ''), max);
+  return plain(el.textContent ?? '', max);
 }
 
 /** Pictures in an Atom text construct: `<img>` elements in XHTML, escaped `<img>` tags in HTML. */
@@ -201,16 +251,18 @@ function rssItem(item: Element, base: string | undefined, feedAuthors: Author[])
   // A guid is the item's address only when it says so (the default) and looks like one.
   const permalink = guid?.getAttribute('isPermaLink') !== 'false' && /^https?:/i.test(textOf(guid)) ? guid : undefined;
   const pubDate = textOf(get('pubDate'));
-  const dcDate = textOf(first(item, DC, 'date'));
+  const dcDate = textOf(first(item, DC, 'date') ?? first(item, DCTERMS, 'issued') ?? first(item, DCTERMS, 'created'));
+  const title = textOf(get('title')) || textOf(first(item, DC, 'title'));
   const authors = [
-    ...all(item, space, 'author').map(rssAuthor),
-    ...[...all(item, DC, 'creator'), ...all(item, ITUNES, 'author')].map((el) => person(textOf(el))),
+    ...[...all(item, space, 'author'), ...all(item, DC, 'creator'), ...all(item, DC, 'author'), ...all(item, ITUNES, 'author')].map(textAuthor),
   ].filter(present);
-  const html = [description, encoded, ...all(item, ITUNES, 'summary')];
+  const html = [description, encoded, ...all(item, ITUNES, 'summary'), ...all(item, DC, 'description')];
+  // RSS 1.0 names each item by its rdf:about.
+  const about = item.getAttributeNS(RDF, 'about')?.trim();
   return {
-    id: textOf(guid) || textOf(link),
-    fingerprint: textOf(get('title')) + pubDate + dcDate + textOf(description),
-    title: rssTitle(textOf(get('title'))),
+    id: textOf(guid) || about || textOf(link),
+    fingerprint: title + pubDate + dcDate + textOf(description),
+    title: rssTitle(title),
     text: () => clip(html.map((el) => (el ? htmlToText(el.textContent ?? '') : '')).find(Boolean) ?? '', TEXT_MAX),
     url: pick([[textOf(link), link ?? item], [textOf(permalink), item]], base),
     image: pick(
@@ -226,9 +278,11 @@ function rssItem(item: Element, base: string | undefined, feedAuthors: Author[])
       })(),
       base,
     ),
-    tags: toTags([...all(item, space, 'category'), ...all(item, DC, 'subject')].map(textOf)),
+    tags: toTags([...all(item, space, 'category').map(textOf), ...all(item, DC, 'subject').map(textOf), ...extensionTags(item)]),
     authors: authors.length ? authors : feedAuthors,
     published: pubDate ? rssDate(pubDate) : toDate(dcDate),
+    modified: toDate(textOf(first(item, DCTERMS, 'modified'))),
+    enclosure: () => pick(all(item, space, 'enclosure').map((el) => [el.getAttribute('url'), el]), base) ?? mediaFile(item, base),
     language: toLanguage(item.getAttributeNS(XML_NS, 'lang') || textOf(first(item, DC, 'language'))),
   };
 }
@@ -246,14 +300,15 @@ function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author
   const authors = [...all(entry, space, 'author'), ...(source ? all(source, space, 'author') : [])]
     .map((el) => atomAuthor(el, space, base))
     .filter(present);
-  const published = textOf(get('published') ?? get('issued') ?? get('created'));
-  const updated = textOf(get('updated') ?? get('modified'));
+  const dc = (name: string) => first(entry, DCTERMS, name);
+  const published = textOf(get('published') ?? get('issued') ?? get('created') ?? dc('issued') ?? dc('created'));
+  const updated = textOf(get('updated') ?? get('modified') ?? dc('modified'));
   return {
     id: textOf(get('id')) || (link?.getAttribute('href')?.trim() ?? ''),
     fingerprint: textOf(get('title')) + published + updated + textOf(summary ?? content),
     title: atomText(get('title'), TITLE_MAX),
     text: () => atomText(summary, TEXT_MAX) || atomText(content, TEXT_MAX) || plain(textOf(mediaOf(entry, 'description')[0]), TEXT_MAX),
-    url: pick([[link?.getAttribute('href'), link ?? entry]], base),
+    url: pick([href(link, entry)], base),
     image: pick(
       (function* () {
         for (const el of links) {
@@ -266,12 +321,34 @@ function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author
       })(),
       base,
     ),
-    tags: toTags(all(entry, space, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || '')),
+    tags: toTags([...all(entry, space, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || ''), ...extensionTags(entry)]),
     authors: authors.length ? authors : feedAuthors,
     published: toDate(published || updated),
     modified: toDate(updated),
     language: toLanguage(entry.getAttributeNS(XML_NS, 'lang')),
+    enclosure: () => pick(links.filter((el) => rel(el) === 'enclosure').map((el) => [el.getAttribute('href'), el]), base) ?? mediaFile(entry, base),
   };
+}
+
+/** Decodes `%20` and the like for reading; a malformed escape is left as written. */
+function readable(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A headline made from a page's address: its host and path (`photos.example/2024/06/sunset`). */
+function addressHeadline(url: string): string {
+  const { host, pathname } = new URL(url);
+  return plain(readable(host + pathname.replace(/\/+$/, '')), TITLE_MAX);
+}
+
+/** A headline made from a file's address: its name (`episode 3.mp3`), else its host and path. */
+function fileName(url: string): string {
+  const name = new URL(url).pathname.split('/').filter(Boolean).pop();
+  return name ? plain(readable(name), TITLE_MAX) : addressHeadline(url);
 }
 
 /** Applies the rules every format shares: an id for every item, and none without a headline. */
@@ -279,11 +356,18 @@ function finish(drafts: Draft[], source: string): Item[] {
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  drafts.forEach(({ id, fingerprint, text, ...fields }, index) => {
+  drafts.forEach(({ id, fingerprint, text, enclosure, ...fields }, index) => {
     // Many RSS items have no guid; the link, else a hash of what they say, stands in.
     const key = id || fields.url || (fingerprint.trim() ? `hash:${hash(fingerprint)}` : '');
     // An untitled item needs its text as a headline: read it now to know whether there is one.
-    const known = fields.title ? undefined : text();
+    let known = fields.title ? undefined : text();
+    // Photo and podcast feeds often give only a link or a file: its address is the headline.
+    const file = known === '' ? enclosure() : undefined;
+    if (known === '' && (fields.url || file)) {
+      // An Atom entry's only link may be its enclosure: name the file then.
+      fields.title = fields.url && fields.url !== file ? addressHeadline(fields.url) : fileName(file ?? fields.url!);
+      known = undefined;
+    }
     let why = '';
     if (known === '') why = 'no title or text';
     else if (seen.has(key)) why = 'duplicate id';
@@ -299,7 +383,7 @@ function rssFeed(root: Element, base: string | undefined, source: string): Feed 
   const channel = [...root.children].find((el) => el.localName === 'channel') ?? root;
   const space = channel.namespaceURI;
   const get = (name: string) => first(channel, space, name);
-  const feedAuthors = [...all(channel, DC, 'creator'), ...all(channel, ITUNES, 'author')].map((el) => person(textOf(el))).filter(present);
+  const feedAuthors = [...all(channel, DC, 'creator'), ...all(channel, DC, 'author'), ...all(channel, ITUNES, 'author')].map(textAuthor).filter(present);
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
   const items = [...all(channel, space, 'item'), ...(channel === root ? [] : all(root, space, 'item'))];
   const atomLinks = all(channel, ATOM, 'link');
@@ -307,11 +391,14 @@ function rssFeed(root: Element, base: string | undefined, source: string): Feed 
   const self = atomLink('self');
   const next = atomLink('next');
   return withDefined<Feed>(
-    { title: plain(textOf(get('title')), TITLE_MAX), items: finish(items.map((item) => rssItem(item, base, feedAuthors)), source) },
+    {
+      title: plain(textOf(get('title')) || textOf(first(channel, DC, 'title')), TITLE_MAX),
+      items: finish(items.map((item) => rssItem(item, base, feedAuthors)), source),
+    },
     {
       homePageUrl: pick([[textOf(get('link')), get('link') ?? channel]], base),
-      feedUrl: pick([[self?.getAttribute('href'), self ?? channel]], base),
-      nextUrl: pick([[next?.getAttribute('href'), next ?? channel]], base),
+      feedUrl: pick([href(self, channel)], base),
+      nextUrl: pick([href(next, channel)], base),
       language: toLanguage(textOf(get('language')) || textOf(first(channel, DC, 'language'))),
     },
   );
@@ -322,7 +409,7 @@ function atomFeed(root: Element, base: string | undefined, source: string): Feed
   const links = all(root, space, 'link');
   const link = (rel: string) => {
     const el = links.find((candidate) => (candidate.getAttribute('rel') ?? 'alternate') === rel);
-    return pick([[el?.getAttribute('href'), el ?? root]], base);
+    return pick([href(el, root)], base);
   };
   const feedAuthors = all(root, space, 'author')
     .map((el) => atomAuthor(el, space, base))
@@ -357,6 +444,8 @@ function repair(text: string): string {
     // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
     .replace(/[\0-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, '')
     .replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:#\d+;|#x[\da-f]+;|([a-z][\w.-]*);)?/gi, (match, name?: string) => {
+      // XML writes hexadecimal references with a lowercase x only.
+      if (match.startsWith('&#X')) return `&#x${match.slice(3)}`;
       if (match[0] !== '&' || (match.length > 1 && (!name || /^(?:amp|lt|gt|quot|apos)$/.test(name)))) return match;
       const decoded = name ? decodeEntities(match) : match;
       return decoded === match ? `&amp;${match.slice(1)}` : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');

@@ -22,12 +22,37 @@ function decoder(...labels: (string | undefined)[]): TextDecoder {
 }
 
 /**
+ * UTF-32 text, which `TextDecoder` does not read (the Encoding Standard leaves it out). A code
+ * point past U+10FFFF or a lone surrogate becomes U+FFFD, as other decoders do.
+ */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: string[] = [];
+  let points: number[] = [];
+  for (let at = 0; at + 4 <= bytes.length; at += 4) {
+    const point = view.getUint32(at, littleEndian);
+    points.push(point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) ? 0xfffd : point);
+    // fromCodePoint takes its arguments on the stack: pass them a slice at a time.
+    if (points.length === 8192) {
+      chunks.push(String.fromCodePoint(...points));
+      points = [];
+    }
+  }
+  chunks.push(String.fromCodePoint(...points));
+  const text = chunks.join('');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * The text of a feed's bytes. JSON is UTF-8. XML says its encoding with a byte order mark, else in
  * its declaration (`<?xml version="1.0" encoding="windows-1251"?>`), else the charset of the
  * content type does; the default is UTF-8.
  */
 export function decodeFeed(bytes: Uint8Array, contentType = ''): string {
-  const [a, b, c] = bytes;
+  const [a, b, c, d] = bytes;
+  // UTF-32 with a byte order mark, or without one but starting with an ASCII character ("<", "{").
+  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (!a && !b && !c && d && d < 0x80)) return decodeUtf32(bytes, false);
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a && a < 0x80 && b === 0 && c === 0 && d === 0)) return decodeUtf32(bytes, true);
   if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes);
   // UTF-16 with a byte order mark, or without one but starting with "<".
   if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be').decode(bytes);
@@ -59,8 +84,11 @@ export function readFeed(input: Uint8Array | string, options: ReadOptions = {}):
   const start = text.slice(0, 2000);
   if (!/^[\s\ufeff]*</.test(start)) return parseFeed(text, { baseUrl });
   const root = ROOT.exec(start)?.[1]?.toLowerCase() ?? '';
-  const page = /^[\s\ufeff]*(?:<\?[^>]*>\s*)?<!doctype\s+html/i.test(start) || root === 'html';
-  if (page || (/html/i.test(contentType) && !/^(?:[\w.-]+:)?(?:rss|feed|rdf)$/.test(root))) {
+  const feedRoot = /^(?:[\w.-]+:)?(?:rss|feed|rdf)$/.test(root);
+  // The root element decides: feeds may carry an XHTML doctype before <rss>.
+  const doctype = /^[\s\ufeff]*(?:<\?[^>]*>\s*)?<!doctype\s+html/i.test(start);
+  const page = /^(?:html|head|body)$/.test(root) || (doctype && !feedRoot);
+  if (page || (/html/i.test(contentType) && !feedRoot)) {
     throw new FeedError('not-json', `${baseUrl ?? 'The feed'} is an HTML page, not a feed: check that the URL points at the feed itself`, baseUrl);
   }
   return parseXmlFeed(text, { baseUrl });

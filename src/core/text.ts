@@ -22,6 +22,41 @@ const BLOCK =
 let parser: DOMParser | undefined;
 const parse = (html: string) => (parser ??= new DOMParser()).parseFromString(html, 'text/html');
 
+/** Elements whose opening tag, left unclosed, makes the HTML parser swallow the rest of the text into them. */
+const SWALLOWING = ['iframe', 'object'];
+
+/**
+ * Drops every `<iframe>` or `<object>` tag, opening and closing, from HTML in which one is left
+ * unclosed: the text after it would otherwise be lost inside it. Balanced ones stay, to be dropped
+ * whole with their fallback content.
+ */
+function unswallow(html: string): string {
+  let out = html;
+  for (const name of SWALLOWING) {
+    if (!out.toLowerCase().includes(`<${name}`)) continue;
+    const opens = out.match(new RegExp(`<${name}\\b`, 'gi'))?.length ?? 0;
+    const closes = out.match(new RegExp(`</${name}\\s*>`, 'gi'))?.length ?? 0;
+    if (opens > closes) out = out.replace(new RegExp(`</?${name}\\b[^>]*>`, 'gi'), ' ');
+  }
+  return out;
+}
+
+// C1 controls (U+0080–U+009F) in text are windows-1252 bytes that were read as Latin-1: browsers
+// decode those bytes, and `&#146;` in HTML, as windows-1252 does. Its five unassigned bytes go.
+const C1 = /[\x80-\x9f]/;
+const C1_ALL = /[\x80-\x9f]/g;
+let windows1252: string | undefined;
+
+/** `text` with each C1 control character replaced as windows-1252 reads its byte. */
+export function fixC1(text: string): string {
+  if (!C1.test(text)) return text;
+  windows1252 ??= new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+  return text.replace(C1_ALL, (c) => {
+    const mapped = windows1252![c.charCodeAt(0) - 0x80]!;
+    return mapped === c ? '' : mapped;
+  });
+}
+
 /** Collapses runs of white space and trims. Most text has none: a test first spares rebuilding it. */
 export const squash = (text: string) => (/[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 
@@ -42,7 +77,7 @@ export function clip(text: string, max: number): string {
  * heading that repeats `title` is left out.
  */
 export function htmlToText(html: string, title = ''): string {
-  const doc = parse(html.slice(0, HTML_MAX));
+  const doc = parse(unswallow(html.slice(0, HTML_MAX)));
   for (const el of doc.querySelectorAll(DROP)) el.remove();
   for (const a of doc.querySelectorAll('a')) if (PERMALINK.test(a.textContent ?? '')) a.remove();
   // Many generators open the content with the title as a heading, which the reader has just read.
@@ -53,7 +88,7 @@ export function htmlToText(html: string, title = ''): string {
     el.before(' ');
     el.after(' ');
   }
-  return squash(doc.body?.textContent ?? '');
+  return squash(fixC1(doc.body?.textContent ?? ''));
 }
 
 const named = new Map<string, string>();

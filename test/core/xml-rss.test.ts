@@ -177,7 +177,7 @@ describe('parseXmlFeed: RSS 2.0', () => {
   });
 
   describe('missing titles', () => {
-    it('keeps an item without a title when it has text, and skips one with neither with one warning', () => {
+    it('keeps an item without a title when it has text or a link, and skips one with none with one warning', () => {
       const { feed, warnings } = read(
         rss(
           [
@@ -190,10 +190,11 @@ describe('parseXmlFeed: RSS 2.0', () => {
       );
       expect(feed.items.map((item) => [item.title, item.text])).to.deep.equal([
         ['', 'Good morning, students and teachers!'],
+        ['news.example/2', ''],
         ['Titled', ''],
       ]);
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('skipped 2 item(s)').and.contain('#2 (no title or text)').and.contain('#3 (no title or text)');
+      expect(warnings[0]).to.contain('skipped 1 item(s)').and.contain('#3 (no title or text)');
     });
   });
 

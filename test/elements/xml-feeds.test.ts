@@ -73,6 +73,22 @@ describe('elements reading RSS and Atom', () => {
     });
   });
 
+  it('shows photo and podcast items with neither title nor text by their address or file name', async () => {
+    const body = `<rss version="2.0"><channel><title>Photos</title>
+      <item><link>https://photos.example/2024/06/sunset%20beach/</link></item>
+      <item><guid isPermaLink="false">ep-3</guid><enclosure url="https://cdn.example/shows/episode%203.mp3" type="audio/mpeg" length="1"/></item>
+      </channel></rss>`;
+    for (const tag of ELEMENTS) {
+      stub = stubFetch(() => ({ body, headers: { 'content-type': 'application/rss+xml' } }));
+      const el = await render(tag, feedUrl('rss'), 'photos.example/2024/06/sunset beach');
+      expect(shown(el), tag).to.contain('episode 3.mp3');
+      const link = [...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent?.includes('sunset beach'));
+      expect(link?.href, tag).to.equal('https://photos.example/2024/06/sunset%20beach/');
+      stub.restore();
+      stub = undefined;
+    }
+  });
+
   it('shows an RSS feed in windows-1251 as its XML declaration says', async () => {
     stub = stubFetch(() => ({ body: legacyBytes(rssWithTitle('Новости', 'windows-1251'), 'windows-1251'), headers: { 'content-type': 'application/rss+xml' } }));
     const el = await render('news-ticker', feedUrl('rss'), 'Новости');
