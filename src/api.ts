@@ -1,5 +1,5 @@
-// What a page can use: the elements, the feed core, the events. The script-tag build exports
-// this; the package's root entry (index.ts) adds the schema servers check reviews with.
+// What a page can use: the elements, the feed core, the events. The root entry (index.ts) and
+// the script-tag build (bundle.ts) both export this.
 export { FeedError, type FeedErrorCode } from './core/feed-error.js';
 export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
