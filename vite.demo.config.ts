@@ -21,6 +21,6 @@ export default defineConfig({
   plugins: [
     reviewsPlugin({ file: `${process.env.FEEDLETS_DEMO_DATA ?? here('demo/data')}/reviews.json` }),
     serveDist(here('dist')),
-    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed.css', 'favicon.svg', 'feeds']),
+    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed-loader.html', 'embed.css', 'favicon.svg', 'feeds']),
   ],
 });

@@ -2,9 +2,9 @@ import { expect } from '@open-wc/testing';
 
 // Importing any module of the package changes nothing global: no window property, no built-in
 // prototype, no element registration but the tags a define module (or the loader, for tags on
-// the page) exists to register. Lit keeps a list of its loaded versions on globalThis, which is
-// Lit's own and the same for every Lit element on the page.
-const LIT = new Set(['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litIssuedWarnings']);
+// the page) exists to register. Lit keeps lists of its loaded versions and its decorators'
+// metadata on globalThis: Lit's own, shared by every Lit element on the page.
+const LIT = new Set(['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litPropertyMetadata', 'litIssuedWarnings']);
 const TAGS = ['news-ticker', 'news-cards', 'news-card', 'news-categories', 'news-reviews'];
 const OWNERS = {
   globalThis,
