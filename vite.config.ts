@@ -4,13 +4,16 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
 const loaderChunks = {
+  // A group takes only the modules it names: the feed group must not take what every element uses.
+  includeDependenciesRecursively: false,
   groups: [
     { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/ },
-    // The RSS/Atom reader and the language tables stay out, each imported when first needed; so
-    // does what only <news-reviews> uses (sending, drafts), which goes with it.
-    { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.)/ },
-    // What several elements share: their base class, styles and the registration guard.
-    { name: 'elements', test: /[\\/]src[\\/](?:elements[\\/]shared|define[\\/]define-element\.)/ },
+    // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
+    { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
+    // What every element uses, with the bundler's decorator helper. The RSS/Atom reader, the
+    // language tables and what only <news-reviews> uses (sending, drafts) stay out, each
+    // imported when first needed.
+    { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)|decorate/ },
   ],
 };
 
@@ -44,6 +47,8 @@ export default defineConfig(({ mode }) => {
       lib: { ...lib, formats: [...lib.formats] },
       rolldownOptions: {
         external: script || loader ? [] : [/^lit($|\/)/, /^@lit\//],
+        // Needed by includeDependenciesRecursively: false; loader.js still exports exactly `watch`.
+        ...(loader ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         output: { minify: true, ...output },
       },
     },

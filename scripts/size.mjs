@@ -23,11 +23,11 @@ const budgets = {
   'news-categories alone': 19.9 * KB,
   'news-reviews alone': 23.3 * KB,
   'core only (store, JSON Feed, RSS and Atom)': 9.3 * KB,
-  'news-ticker page via loader.js': 19.5 * KB,
-  'news-cards page via loader.js': 21.3 * KB,
-  'news-card page via loader.js': 19.3 * KB,
-  'news-categories page via loader.js': 19.5 * KB,
-  'news-reviews page via loader.js': 22.6 * KB,
+  'news-ticker page via loader.js': 19.7 * KB,
+  'news-cards page via loader.js': 21.4 * KB,
+  'news-card page via loader.js': 13.0 * KB,
+  'news-categories page via loader.js': 19.7 * KB,
+  'news-reviews page via loader.js': 22.8 * KB,
 };
 // Issue 13's targets (gzip), shown beside the budgets so the gap stays in view.
 const targets = {
