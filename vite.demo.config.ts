@@ -23,6 +23,6 @@ export default defineConfig({
     reviewsPlugin({ file: `${process.env.FEEDLETS_DEMO_DATA ?? here('demo/data')}/reviews.json` }),
     serveDist(here('dist')),
     serveManifest(here('custom-elements.json')),
-    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed.css', 'favicon.svg', 'feeds']),
+    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed-loader.html', 'embed.css', 'favicon.svg', 'feeds']),
   ],
 });

@@ -3,7 +3,18 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { reviewPayloadSchema, type ReviewPayload } from '../../src/core/review-schema.js';
+import { gte, int, lte, maxLength, minLength, object, optional, string, trim, uuid } from 'zod/mini';
+import type { ReviewPayload } from '../../src/core/review-schema.js';
+
+// The demo's copy of the server's review check (feedlets-server has the real one): the browser
+// package ships no zod, and this file goes when the demo uses the server.
+const reviewPayloadSchema = object({
+  id: uuid(),
+  item: string().check(trim(), minLength(1), maxLength(2000)),
+  rating: int().check(gte(1), lte(5)),
+  text: string().check(trim(), minLength(1), maxLength(5000)),
+  name: optional(string().check(trim(), maxLength(100))),
+});
 
 /** A review as the demo keeps it on disk. */
 /** A review as kept: without `name` when the reader gave none. */

@@ -3,7 +3,7 @@ import { FeedError } from './feed-error.js';
 import { feedStore, type FeedStore, type Snapshot } from './feed-store.js';
 import { NewsErrorEvent, NewsLoadEvent } from './events.js';
 import { isFeed, parseFeed } from './parse-feed.js';
-import { readFeed } from './read-feed.js';
+import { readText } from './read-feed.js';
 import { safeUrl } from './safe-url.js';
 import type { Feed, FeedStatus, Item } from './types.js';
 
@@ -132,12 +132,19 @@ export class FeedController implements ReactiveController {
   }
 
   #parse(value: unknown) {
+    const failed = (error: unknown) => this.#fail(error instanceof FeedError ? error : new FeedError('not-a-feed', String(error)));
     try {
       // Text may be any format (an inline RSS feed too); an object can only be a JSON Feed.
-      const feed = isFeed(value) ? value : typeof value === 'string' ? readFeed(value) : parseFeed(value);
-      this.#onSnapshot({ feed, loading: false });
+      const feed = isFeed(value) ? value : typeof value === 'string' ? readText(value) : parseFeed(value);
+      if (!(feed instanceof Promise)) return this.#onSnapshot({ feed, loading: false });
+      // RSS or Atom, read once the XML reader arrives: unless the input changed meanwhile.
+      const key = this.#key;
+      feed.then(
+        (read) => this.#key === key && this.#onSnapshot({ feed: read, loading: false }),
+        (error: unknown) => this.#key === key && failed(error),
+      );
     } catch (error) {
-      this.#fail(error instanceof FeedError ? error : new FeedError('not-a-feed', String(error)));
+      failed(error);
     }
   }
 

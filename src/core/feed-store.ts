@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { decodeFeed, readFeed } from './read-feed.js';
+import { decodeFeed, readText } from './read-feed.js';
 import type { Feed } from './types.js';
 
 /** What the store knows about one feed URL. `feed` is the last good feed, kept through failures. */
@@ -210,7 +210,7 @@ class Source {
     const body = decodeFeed(await this.#read(response), type);
     if (body === this.#body) return undefined;
     // The body decides, not the content type: many servers send JSON as text/html or text/plain.
-    const feed = readFeed(body, { contentType: type, baseUrl: response.url || this.url });
+    const feed = await readText(body, { contentType: type, baseUrl: response.url || this.url });
     this.#body = body;
     this.#etag = response.headers.get('etag') ?? undefined;
     this.#lastModified = response.headers.get('last-modified') ?? undefined;
@@ -276,7 +276,14 @@ class Source {
       const saved = this.options.storage?.getItem(this.#storageKey);
       if (!saved) return;
       const { body, etag, lastModified } = JSON.parse(saved) as { body: string; etag?: string; lastModified?: string };
-      this.snapshot = { feed: readFeed(body, { baseUrl: this.url }), loading: true };
+      const feed = readText(body, { baseUrl: this.url });
+      if (feed instanceof Promise) {
+        // RSS or Atom: painted once the XML reader arrives, unless the network was faster. No
+        // body is kept, so that an unchanged answer cannot leave the store without a feed.
+        feed.then((restored) => this.snapshot.loading && !this.snapshot.feed && this.#publish({ feed: restored, loading: true }), () => {});
+        return;
+      }
+      this.snapshot = { feed, loading: true };
       this.#body = body;
       this.#etag = etag;
       this.#lastModified = lastModified;

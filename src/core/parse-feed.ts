@@ -4,7 +4,7 @@ import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
 type SafeUrl = ReturnType<typeof safeUrls>;
-import { feedSchema } from './schema.js';
+import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review } from './types.js';
 
@@ -101,13 +101,6 @@ function later(items: Item[], make: () => Item) {
   });
 }
 
-function describe(error: { path: PropertyKey[] }[]): string {
-  const key = String(error[0]?.path[0] ?? '');
-  if (key === 'items') return '`items` must be an array';
-  if (key === 'version') return '`version` must be a JSON Feed version URL such as https://jsonfeed.org/version/1.1';
-  return 'expected an object with `version` and `items`';
-}
-
 /** Why text that is not JSON was refused, from a look at its start (which is never quoted). */
 function notJson(body: string): string {
   const start = body.slice(0, 2000).toLowerCase();
@@ -137,12 +130,10 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       throw new FeedError('not-json', `${source} ${notJson(body)}`, base);
     }
   }
-  const parsed = feedSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${describe(parsed.error.issues)}`, base);
-  }
-  // Zod has checked what makes a JSON Feed; every other field is checked where it is read.
-  const raw = data as Raw;
+  const problem = jsonFeedProblem(data);
+  if (problem) throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${problem}`, base);
+  // What makes a JSON Feed is checked; every other field is checked where it is read.
+  const raw = data as Raw & JsonFeedShape;
   const safe = safeUrls(base);
   const feedAuthors = authorsOf(raw, safe);
   const items: Item[] = [];
@@ -151,7 +142,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   // Items of JSON parsed here are made when first read, as no one else holds that JSON to change
   // it in between; a page's own object is read now.
   const add = typeof input === 'string' ? later : (list: Item[], make: () => Item) => list.push(make());
-  parsed.data.items.forEach((value, index) => {
+  raw.items.forEach((value, index) => {
     const item = isObject(value) ? value : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
     // Only white space and references (`&…;`) can make a title come out empty: any other first

@@ -423,11 +423,16 @@ function atomFeed(root: Element, base: string | undefined, source: string): Feed
   );
 }
 
-let errorSpace: string | null | undefined;
+/**
+ * The namespaces engines put their `<parsererror>` in: Chromium and WebKit XHTML, Firefox its own.
+ * Named, not probed by parsing a broken string: an error document has inline styles, which a
+ * strict Content-Security-Policy reports as a violation on every page that reads a feed.
+ */
+const ERROR_SPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
+
 /** Where the parser reported an error, if it did: engines mark errors with their own element. */
 function parseError(doc: Document): { line: string; column: string } | undefined {
-  errorSpace ??= new DOMParser().parseFromString('<', 'application/xml').getElementsByTagName('parsererror')[0]?.namespaceURI;
-  const error = doc.getElementsByTagNameNS(errorSpace ?? '*', 'parsererror')[0];
+  const error = ERROR_SPACES.map((space) => doc.getElementsByTagNameNS(space, 'parsererror')[0]).find(Boolean);
   if (!error) return undefined;
   // Chromium: "error on line 4 at column 21"; Firefox: "Line Number 4, Column 16".
   const where = error.textContent ?? '';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ReviewError, sendReview } from '../../src/core/review-sender.js';
-import { reviewPayloadSchema, type ReviewPayload } from '../../src/core/review-schema.js';
+import type { ReviewPayload } from '../../src/core/review-schema.js';
 import { uniqueUrl } from '../helpers/fetch-stub.js';
 import { reviewServer } from '../helpers/review-server.js';
 
@@ -133,26 +133,4 @@ describe('sendReview', () => {
     expect(receipt).to.include({ status: 204, published: false });
     expect(receipt.review).to.deep.equal(sent);
   });
-});
-
-describe('reviewPayloadSchema', () => {
-  it('accepts what the element sends and trims it', () => {
-    const sent = { ...payload(), text: '  Good.  ', name: '' };
-    expect(reviewPayloadSchema.parse(sent)).to.deep.equal({ ...sent, text: 'Good.' });
-  });
-
-  for (const [what, change] of [
-    ['an id that is not a UUID', { id: 'review-1' }],
-    ['a rating of 0', { rating: 0 }],
-    ['a rating of 6', { rating: 6 }],
-    ['a fractional rating', { rating: 3.5 }],
-    ['blank text', { text: '   ' }],
-    ['text over 5000 characters', { text: 'a'.repeat(5001) }],
-    ['a name over 100 characters', { name: 'a'.repeat(101) }],
-    ['no item', { item: '' }],
-  ] as const) {
-    it(`refuses ${what}`, () => {
-      expect(reviewPayloadSchema.safeParse({ ...payload(), ...change }).success).to.equal(false);
-    });
-  }
 });

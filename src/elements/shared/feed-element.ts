@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
-import { translator, type Strings, type Translate } from '../../core/strings.js';
+import { stringsReady, translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
 
 /** Splits a comma-separated attribute into lower-case names. */
@@ -87,6 +87,8 @@ export abstract class FeedElement extends LitElement {
     if (changed.has('locale') || !this.hasUpdated) {
       this.resolvedLocale = resolveLocale(this);
       this.t = translator(this.resolvedLocale, this.english);
+      // Through the loader, a language's messages arrive on first use: draw again when they do.
+      void stringsReady(this.resolvedLocale)?.then(() => this.requestUpdate());
     }
   }
 
