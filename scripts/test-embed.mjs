@@ -163,7 +163,7 @@ async function loaderPage() {
     rss.setAttribute('src', 'feeds/news.rss');
     document.querySelector('main').append(rss);
   });
-  check(`${file}: an RSS feed renders`, await shows('news-ticker', 'Manat rate unchanged at 1.70 per US dollar'));
+  check(`${file}: an RSS feed renders`, await shows('news-ticker[src="feeds/news.rss"]', 'Manat rate unchanged at 1.70 per US dollar'));
   check(`${file}: ...and the RSS/Atom reader is fetched for it`, (await fetched()).includes('/dist/lazy/parse-xml.js'));
 
   // Loading the loader again, by the same URL and by another, must do no harm.
