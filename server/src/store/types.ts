@@ -49,6 +49,20 @@ export interface ReviewSummary {
 }
 
 /**
+ * One client's token bucket: it holds at most `capacity` tokens and gains one every `1 / perMs`
+ * milliseconds. Kept in the database so every instance behind a load balancer counts the same posts.
+ */
+export interface TokenBucket {
+  /** What is counted, e.g. `minute:203.0.113.7`. */
+  key: string;
+  capacity: number;
+  /** Tokens gained per millisecond. */
+  perMs: number;
+  /** The current time in ms since the epoch (the handler's clock). */
+  now: number;
+}
+
+/**
  * The reviews' database. Each implementation runs its numbered migrations in `open()` and makes
  * duplicates a database fact (a primary key on `id`, `INSERT … ON CONFLICT DO NOTHING`), never a
  * read-then-write.
@@ -65,6 +79,8 @@ export interface ReviewStore {
   setStatus(id: string, status: ReviewStatus): Promise<boolean>;
   /** `false` when no review has this id. */
   delete(id: string): Promise<boolean>;
+  /** Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free. */
+  take(bucket: TokenBucket): Promise<number>;
   /** Answers when the database answers (for `/healthz`). */
   ping(): Promise<void>;
   close(): Promise<void>;
