@@ -1,6 +1,6 @@
 import { createClient, LibsqlBatchError, LibsqlError, type Client, type InArgs, type Row } from '@libsql/client';
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { LIBSQL_MIGRATIONS } from './libsql-migrations.js';
@@ -211,6 +211,9 @@ function toReview(row: Row): StoredReview {
 
 /** SQLite's own words for a missing folder ("unable to open database file") name no fix. */
 function checkFolder(path: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new StoreOpenError(`${path} is a folder. Pass a file in it as --db, e.g. ${join(path, 'feedlets.db')}.`);
+  }
   const folder = dirname(path);
   let isFolder: boolean;
   try {
