@@ -103,17 +103,27 @@ export async function startCluster(): Promise<Cluster> {
     const stop = (): void => {
       if (stopped) return;
       stopped = true;
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      stopCluster(dir);
     };
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`Could not start a throwaway PostgreSQL cluster${stderr ? `: ${stderr}` : ''}`, { cause: error });
+  }
+}
+
+/** Stops the cluster in `dir` (made by {@link startCluster}) at once and removes its folder. */
+export function stopCluster(dir: string): void {
+  const bin = findPostgresBin();
+  try {
+    if (bin && existsSync(join(dir, 'data', 'postmaster.pid'))) {
+      const args = ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop'];
+      const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]] : [join(bin, 'pg_ctl'), args];
+      execFileSync(file, argv, { stdio: 'ignore' });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
