@@ -191,15 +191,22 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   }
   const server = await listen(handler, { port, host });
   const api = `${server.url}${prefix.replace(/\/+$/, '')}`;
-  console.log(`feedlets-server listening on ${server.url}`);
-  console.log(`  reviews   POST ${api}/reviews   GET ${api}/reviews.json?item=URL`);
-  console.log(`  admin     ${api}/admin   (moderation: ${moderation})`);
-  console.log(`  health    ${server.url}/healthz`);
-  console.log(assetsDir ? `  widgets   ${server.url}/feedlets/feedlets.js` : '  widgets   not served (run `npm run build` at the root, or pass --assets DIR)');
-  console.log(proxy ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})` : '  proxy     off (give --allow-feed URL)');
-  console.log('\nPaste into your pages (with your public address in place of this one):\n');
-  if (assetsDir) console.log(`  <script type="module" src="${server.url}/feedlets/feedlets.js"></script>`);
-  console.log(`  <news-reviews src="${api}/reviews.json" action="${api}/reviews"></news-reviews>\n`);
+  // One write, ending with the snippet, so whoever waits for the output gets all of it at once.
+  const lines = [
+    `feedlets-server listening on ${server.url}`,
+    `  reviews   POST ${api}/reviews   GET ${api}/reviews.json?item=URL`,
+    `  admin     ${api}/admin   (moderation: ${moderation})`,
+    `  health    ${server.url}/healthz`,
+    assetsDir ? `  widgets   ${server.url}/feedlets/feedlets.js` : '  widgets   not served (run `npm run build` at the root, or pass --assets DIR)',
+    proxy ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})` : '  proxy     off (give --allow-feed URL)',
+    '',
+    'Paste into your pages (with your public address in place of this one):',
+    '',
+    ...(assetsDir ? [`  <script type="module" src="${server.url}/feedlets/feedlets.js"></script>`] : []),
+    `  <news-reviews src="${api}/reviews.json" action="${api}/reviews"></news-reviews>`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
 
   const stop = async () => {
     await server.close();
