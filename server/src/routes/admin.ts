@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AdminAuth } from '../auth.js';
 import { clientAddress, rateLimited } from '../client.js';
 import type { Env, Settings } from '../options.js';
+import { InvalidCursorError } from '../store/cursor.js';
 import type { ReviewStatus, StoredReview } from '../store/types.js';
 
 const COOKIE = 'feedlets_admin';
@@ -185,8 +186,12 @@ export function adminRoutes(settings: Settings): Hono<Env> {
     const status = wanted.filter((one): one is ReviewStatus => one === 'pending' || one === 'published' || one === 'rejected');
     if (status.length !== wanted.length) return c.json({ error: '`status` is pending, published or rejected.' }, 400);
     const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
-    const page = await store.list({ status: status.length ? status : undefined, limit, after: c.req.query('after') || undefined });
-    return c.json(page);
+    try {
+      return c.json(await store.list({ status: status.length ? status : undefined, limit, after: c.req.query('after') || undefined }));
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return c.json({ error: '`after` is not a cursor this list gave: follow `next`.' }, 400);
+      throw error;
+    }
   });
 
   app.post('/admin/reviews/:id/:action', async (c) => {
