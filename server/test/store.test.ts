@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { InvalidCursorError, LibsqlStore, PostgresStore } from '../src/store/index.js';
+import { LIBSQL_MIGRATIONS } from '../src/store/libsql-migrations.js';
+import { POSTGRES_MIGRATIONS } from '../src/store/postgres-migrations.js';
 import type { NewReview, ReviewStatus, ReviewStore } from '../src/store/types.js';
 import { postgresSkip, startPostgres } from './support/postgres.js';
 
@@ -20,6 +22,10 @@ interface Database {
   store(): ReviewStore;
   /** The versions in the migrations table, read with a plain client. */
   migrations(): Promise<number[]>;
+  /** Runs statements with a plain client, outside any store. */
+  exec(statements: readonly string[]): Promise<void>;
+  /** The dialect's migrations, to build an old schema by hand. */
+  steps: readonly { version: number; name: string; statements: string[] }[];
   drop(): Promise<void>;
 }
 
@@ -54,6 +60,15 @@ const backends: Backend[] = [
             client.close();
           }
         },
+        async exec(statements) {
+          const client = createClient({ url: `file:${file}` });
+          try {
+            for (const sql of statements) await client.execute(sql);
+          } finally {
+            client.close();
+          }
+        },
+        steps: LIBSQL_MIGRATIONS,
         async drop() {},
       };
     },
@@ -76,6 +91,16 @@ const backends: Backend[] = [
             await client.end();
           }
         },
+        async exec(statements) {
+          const client = new pg.Client({ connectionString: database.url });
+          await client.connect();
+          try {
+            for (const sql of statements) await client.query(sql);
+          } finally {
+            await client.end();
+          }
+        },
+        steps: POSTGRES_MIGRATIONS,
         drop: () => database.stop(),
       };
     },
@@ -217,7 +242,53 @@ for (const backend of backends) {
         assert.equal(await store.delete(waiting.id), true);
         assert.equal(await store.get(waiting.id), undefined);
         assert.equal(await store.delete(waiting.id), false);
+
+        // Deleting a published review changes the summary, and so the listing's ETag.
+        const [a, b] = [review({ rating: 5 }), review({ rating: 2 })];
+        await store.add(a);
+        await store.add(b);
+        const before = await store.summary(ARTICLE);
+        assert.equal(before.count, 2);
+        assert.equal(before.average, 3.5);
+        assert.equal(await store.delete(b.id), true);
+        const after = await store.summary(ARTICLE);
+        assert.deepEqual([after.count, after.average], [1, 5]);
+        assert.ok(after.lastChange! >= before.lastChange!, `${after.lastChange} >= ${before.lastChange}`);
+        assert.deepEqual([(await store.summary()).count, (await store.summary()).average], [1, 5]);
       }));
+
+    test('a database made by the first migration is upgraded, its totals counted from the reviews there', async () => {
+      const database = await backend.fresh();
+      const [first] = database.steps;
+      const at = '2026-02-03T04:05:06.789Z';
+      await database.exec([
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+        ...first!.statements,
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'by hand', '${at}')`,
+        ...[
+          ['a', 5, 'published', ARTICLE],
+          ['b', 2, 'published', ARTICLE],
+          ['c', 1, 'pending', ARTICLE],
+          ['d', 4, 'published', 'https://site.example/other'],
+        ].map(
+          ([id, rating, status, item]) =>
+            `INSERT INTO reviews (id, item, rating, text, name, status, created_at, updated_at)
+             VALUES ('${id}', '${item}', ${rating}, 'old', '', '${status}', '${at}', '${at}')`,
+        ),
+      ]);
+      const store = database.store();
+      try {
+        await store.open();
+        assert.deepEqual(await database.migrations(), database.steps.map((step) => step.version));
+        assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at });
+        assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at });
+        assert.equal(await store.setStatus('c', 'published'), true);
+        assert.equal((await store.summary(ARTICLE)).count, 3);
+      } finally {
+        await store.close();
+        await database.drop();
+      }
+    });
 
     test('SQL, quotes, unicode and emoji are stored and read back verbatim', () =>
       withStore(backend, async (store) => {

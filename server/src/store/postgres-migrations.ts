@@ -30,4 +30,36 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; stat
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'published totals per article',
+    statements: [
+      // summary() is asked on every conditional GET: one row read instead of a scan of every review.
+      // last_change moves whenever the published set changes, deletes included.
+      `CREATE TABLE review_totals (
+        item TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        sum INTEGER NOT NULL,
+        last_change TIMESTAMPTZ NOT NULL
+      )`,
+      `INSERT INTO review_totals (item, count, sum, last_change)
+        SELECT item, count(*), sum(rating), max(updated_at) FROM reviews WHERE status = 'published' GROUP BY item`,
+      `CREATE FUNCTION feedlets_review_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' AND OLD.status = 'published' THEN
+          UPDATE review_totals SET count = count - 1, sum = sum - OLD.rating,
+            last_change = GREATEST(last_change, CASE WHEN TG_OP = 'DELETE' THEN now() ELSE NEW.updated_at END)
+            WHERE item = OLD.item;
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.status = 'published' THEN
+          INSERT INTO review_totals (item, count, sum, last_change) VALUES (NEW.item, 1, NEW.rating, NEW.updated_at)
+            ON CONFLICT (item) DO UPDATE SET count = review_totals.count + 1, sum = review_totals.sum + excluded.sum,
+              last_change = GREATEST(review_totals.last_change, excluded.last_change);
+        END IF;
+        RETURN NULL;
+      END $$`,
+      `CREATE TRIGGER reviews_totals AFTER INSERT OR UPDATE OR DELETE ON reviews
+        FOR EACH ROW EXECUTE FUNCTION feedlets_review_totals()`,
+    ],
+  },
 ];

@@ -111,8 +111,8 @@ export class PostgresStore implements ReviewStore {
 
   async summary(item?: string): Promise<ReviewSummary> {
     const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>(
-      `SELECT count(*) AS count, coalesce(sum(rating), 0) AS sum, max(updated_at) AS last_change
-       FROM reviews WHERE status = 'published' ${item === undefined ? '' : 'AND item = $1'}`,
+      `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
+       FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
       item === undefined ? [] : [item],
     );
     const row = result.rows[0]!;
@@ -155,7 +155,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
       );
       const applied = new Set(
         (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
@@ -165,7 +165,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
         await client.query('BEGIN');
         try {
           for (const statement of step.statements) await client.query(statement);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [step.version, step.name]);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');

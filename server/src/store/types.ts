@@ -44,7 +44,10 @@ export interface ReviewSummary {
   count: number;
   /** Rounded to one decimal; 0 when there are none. */
   average: number;
-  /** The newest `updatedAt` among them: with the count, what a listing's ETag changes with. */
+  /**
+   * When the published set last changed (a review published, unpublished or deleted; ISO 8601):
+   * with the count, what a listing's ETag changes with. Absent when nothing was ever published.
+   */
   lastChange?: string;
 }
 
