@@ -12,14 +12,14 @@ after(() => database.drop());
 
 const options = { store: database.store, sites: [SITE], adminToken: ADMIN_TOKEN, moderation: 'post' as const };
 
-const postTo = (handler: ReturnType<typeof createHandler>, body: unknown) =>
+const postTo = (handler: ReturnType<typeof createHandler>, body: unknown, headers: Record<string, string> = {}, address = '192.0.2.1') =>
   handler(
     new Request('https://reviews.example/api/reviews', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: SITE },
+      headers: { 'content-type': 'application/json', origin: SITE, ...headers },
       body: JSON.stringify(body),
     }),
-    { address: '192.0.2.1' },
+    { address },
   );
 
 test('createHandler answers Request objects without a server, and two instances share one database', async () => {
@@ -54,6 +54,20 @@ test('the rate limit is kept in the database: instances share one bucket per cli
   const refused = await postTo(instances[0]!, review());
   assert.equal(refused.status, 429);
   assert.equal(refused.headers.get('retry-after'), '30', 'one token comes back every 30 s at 2 a minute');
+});
+
+test('X-Forwarded-For names the client only with trustProxy; otherwise the socket address counts', async () => {
+  const limit = { perMinute: 1, perDay: 50 };
+  const direct = createHandler({ ...options, rateLimit: limit, clock: () => 2_000_000 });
+  assert.equal((await postTo(direct, review(), { 'x-forwarded-for': '198.51.100.1' }, '192.0.2.50')).status, 201);
+  const spoofed = await postTo(direct, review(), { 'x-forwarded-for': '198.51.100.2' }, '192.0.2.50');
+  assert.equal(spoofed.status, 429, 'a made-up header does not buy a new bucket');
+
+  const proxied = createHandler({ ...options, rateLimit: limit, trustProxy: true, clock: () => 2_000_000 });
+  const via = (client: string) => postTo(proxied, review(), { 'x-forwarded-for': `203.0.113.9, ${client}` }, '127.0.0.1');
+  assert.equal((await via('198.51.100.10')).status, 201);
+  assert.equal((await via('198.51.100.11')).status, 201, 'another client behind the proxy');
+  assert.equal((await via('198.51.100.10')).status, 429, 'the same client again');
 });
 
 test('a bad option is refused with the fix in the message', () => {
