@@ -2,13 +2,13 @@
  * One suite, run against every database a ReviewStore supports: the embedded file (libSQL) and
  * PostgreSQL (a throwaway cluster, or the one FEEDLETS_TEST_PG names). Nothing is mocked.
  */
-import { createClient } from '@libsql/client';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import Sqlite from 'libsql';
 import pg from 'pg';
 import { InvalidCursorError, LibsqlStore, PostgresStore } from '../src/store/index.js';
 import { LIBSQL_MIGRATIONS } from '../src/store/libsql-migrations.js';
@@ -53,19 +53,19 @@ const backends: Backend[] = [
       return {
         store: () => new LibsqlStore(file),
         async migrations() {
-          const client = createClient({ url: `file:${file}` });
+          const db = new Sqlite(file);
           try {
-            return (await client.execute('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => Number(row.version));
+            return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((row) => row.version);
           } finally {
-            client.close();
+            db.close();
           }
         },
         async exec(statements) {
-          const client = createClient({ url: `file:${file}` });
+          const db = new Sqlite(file);
           try {
-            for (const sql of statements) await client.execute(sql);
+            for (const sql of statements) db.exec(sql);
           } finally {
-            client.close();
+            db.close();
           }
         },
         steps: LIBSQL_MIGRATIONS,
@@ -415,13 +415,13 @@ describe('LibsqlStore across processes', () => {
     } finally {
       await store.close();
     }
-    const client = createClient({ url: `file:${file}` });
+    const db = new Sqlite(file);
     try {
-      const versions = (await client.execute('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version));
+      const versions = (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version);
       assert.equal(new Set(versions).size, versions.length);
-      assert.equal((await client.execute('PRAGMA journal_mode')).rows[0]?.journal_mode, 'wal');
+      assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
     } finally {
-      client.close();
+      db.close();
     }
   });
 

@@ -1,7 +1,6 @@
-import { createClient, LibsqlBatchError, LibsqlError, type Client, type InArgs, type Row } from '@libsql/client';
+import Database from 'libsql';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { LIBSQL_MIGRATIONS } from './libsql-migrations.js';
 import { takeToken } from './rate-limit.js';
@@ -30,7 +29,9 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export class LibsqlStore implements ReviewStore {
   readonly path: string;
-  #client: Client | undefined;
+  #db: Database.Database | undefined;
+  /** Prepared once per SQL text: preparing costs more than running these small statements. */
+  readonly #statements = new Map<string, Database.Statement<unknown[]>>();
 
   /** @param path The database file; created on first open. */
   constructor(path: string) {
@@ -38,122 +39,80 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async open(): Promise<void> {
-    if (this.#client) return;
+    if (this.#db) return;
     checkFolder(this.path);
+    let db: Database.Database | undefined;
     try {
-      this.#client = createClient({
-        url: pathToFileURL(this.path).href,
-        timeout: BUSY_TIMEOUT_MS,
-        // Statements run synchronously in libSQL, so more connections in one process buy nothing;
-        // one connection means the PRAGMAs below hold for every statement.
-        concurrency: 1,
-      });
+      // libSQL runs statements synchronously, on one connection per store: the PRAGMAs below hold
+      // for every statement, and no transaction is ever left open across an await.
+      db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS });
       // WAL lets readers go on while another process writes. synchronous=FULL fsyncs the WAL on
       // every commit, so a review is on disk before add() returns: it survives SIGKILL (which
       // NORMAL would too) and also power loss or a kernel crash (which NORMAL would not).
-      await this.#client.execute('PRAGMA journal_mode = WAL');
-      await this.#client.execute('PRAGMA synchronous = FULL');
-      await this.#migrate(this.#client);
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
+      migrate(db);
     } catch (error) {
-      this.#client?.close();
-      this.#client = undefined;
+      db?.close();
       throw openError(this.path, error);
     }
+    this.#db = db;
   }
 
-  /**
-   * Each step commits with its version row in one `BEGIN IMMEDIATE` batch. Two processes that both
-   * saw a step missing race for the write lock; the loser's version insert hits the primary key and
-   * its whole batch rolls back, which means "already applied". A batch never yields to the event
-   * loop, so two stores in one process cannot hold the lock against each other either.
-   */
-  async #migrate(client: Client): Promise<void> {
-    await client.execute(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    const applied = new Set(
-      (await client.execute('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)),
-    );
-    for (const step of LIBSQL_MIGRATIONS) {
-      if (applied.has(step.version)) continue;
-      try {
-        await client.batch(
-          [
-            {
-              sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-              args: [step.version, step.name, new Date().toISOString()],
-            },
-            ...step.statements,
-          ],
-          'write',
-        );
-      } catch (error) {
-        const appliedMeanwhile =
-          error instanceof LibsqlBatchError && error.statementIndex === 0 && error.code.startsWith('SQLITE_CONSTRAINT');
-        if (!appliedMeanwhile) throw error;
-      }
+  #statement(sql: string): Database.Statement<unknown[]> {
+    if (!this.#db) throw new Error('LibsqlStore: call open() before using the store');
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
     }
-  }
-
-  get #db(): Client {
-    if (!this.#client) throw new Error('LibsqlStore: call open() before using the store');
-    return this.#client;
+    return statement;
   }
 
   /**
    * Durable on return, and cheap under load by group commit: adds made while the previous commit
-   * was on its way to disk go into one transaction, so many reviews share one fsync. (libSQL runs
-   * statements synchronously, so an fsync per review would also hold up every other request.)
+   * was on its way to disk go into one transaction, so many reviews share one fsync. (Statements
+   * run synchronously, so an fsync per review would also hold up every other request.)
    */
   async add(review: NewReview): Promise<boolean> {
     checkNewReview(review);
     const now = new Date();
-    const insert = {
-      sql: INSERT_REVIEW,
-      args: [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()],
-    };
+    const args = [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()];
     return new Promise((resolve, reject) => {
-      this.#queue.push({ insert, resolve, reject });
+      this.#queue.push({ args, resolve, reject });
       // setImmediate: after the I/O callbacks of this turn, so the requests that arrived together commit together.
-      if (this.#queue.length === 1 && !this.#flushing) setImmediate(() => void this.#flush());
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
     });
   }
 
-  #queue: { insert: { sql: string; args: InArgs }; resolve: (added: boolean) => void; reject: (error: unknown) => void }[] = [];
-  #flushing = false;
+  #queue: { args: unknown[]; resolve: (added: boolean) => void; reject: (error: unknown) => void }[] = [];
 
-  async #flush(): Promise<void> {
-    this.#flushing = true;
+  #flush(): void {
+    const group = this.#queue.splice(0);
     try {
-      while (this.#queue.length > 0) {
-        const group = this.#queue.splice(0, 500);
+      const insert = this.#statement(INSERT_REVIEW);
+      const added = this.#db!.transaction(() => group.map((entry) => insert.run(...entry.args).changes === 1)).immediate();
+      group.forEach((entry, i) => entry.resolve(added[i]!));
+    } catch {
+      // One bad review must not fail the others: each on its own, answering for itself.
+      for (const entry of group) {
         try {
-          const results = await this.#db.batch(group.map((entry) => entry.insert), 'write');
-          group.forEach((entry, i) => entry.resolve(results[i]!.rowsAffected === 1));
-        } catch {
-          // One bad review must not fail the others: each on its own, answering for itself.
-          for (const entry of group) {
-            try {
-              entry.resolve((await this.#db.execute(entry.insert)).rowsAffected === 1);
-            } catch (error) {
-              entry.reject(error);
-            }
-          }
+          entry.resolve(this.#statement(INSERT_REVIEW).run(...entry.args).changes === 1);
+        } catch (error) {
+          entry.reject(error);
         }
       }
-    } finally {
-      this.#flushing = false;
     }
   }
 
   async get(id: string): Promise<StoredReview | undefined> {
-    const result = await this.#db.execute({ sql: 'SELECT * FROM reviews WHERE id = ?', args: [id] });
-    return result.rows[0] && toReview(result.rows[0]);
+    const row = this.#statement('SELECT * FROM reviews WHERE id = ?').get(id) as ReviewRow | undefined;
+    return row && toReview(row);
   }
 
   async list(query: ReviewQuery = {}): Promise<ReviewPage> {
     const where: string[] = [];
-    const args: InArgs = [];
+    const args: unknown[] = [];
     if (query.item !== undefined) {
       where.push('item = ?');
       args.push(query.item);
@@ -171,70 +130,85 @@ export class LibsqlStore implements ReviewStore {
     const limit = pageSize(query);
     // One row more than the page says whether there is a next page.
     args.push(limit + 1);
-    const result = await this.#db.execute({
-      sql: `SELECT * FROM reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            ORDER BY created_at DESC, id DESC LIMIT ?`,
-      args,
-    });
-    const reviews = result.rows.slice(0, limit).map(toReview);
+    const rows = this.#statement(
+      `SELECT * FROM reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+    ).all(...args) as ReviewRow[];
+    const reviews = rows.slice(0, limit).map(toReview);
     const last = reviews.at(-1);
-    return result.rows.length > limit && last ? { reviews, next: encodeCursor(last) } : { reviews };
+    return rows.length > limit && last ? { reviews, next: encodeCursor(last) } : { reviews };
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const result = await this.#db.execute({
-      sql: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
-            FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`,
-      args: item === undefined ? [] : [item],
-    });
-    const row = result.rows[0]!;
-    return toSummary(Number(row.count), Number(row.sum), row.last_change === null ? undefined : String(row.last_change));
+    const sql = `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
+      FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`;
+    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as { count: number; sum: number; last_change: string | null };
+    return toSummary(Number(row.count), Number(row.sum), row.last_change ?? undefined);
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
-    const result = await this.#db.execute({
-      sql: 'UPDATE reviews SET status = ?, updated_at = ? WHERE id = ?',
-      args: [status, new Date().toISOString(), id],
-    });
-    return result.rowsAffected > 0;
+    return this.#statement('UPDATE reviews SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id).changes > 0;
   }
 
   async delete(id: string): Promise<boolean> {
-    const result = await this.#db.execute({ sql: 'DELETE FROM reviews WHERE id = ?', args: [id] });
-    return result.rowsAffected > 0;
+    return this.#statement('DELETE FROM reviews WHERE id = ?').run(id).changes > 0;
   }
 
   async take(bucket: TokenBucket): Promise<number> {
-    return takeToken(
-      async (sql, args) => {
-        const result = await this.#db.execute({ sql, args: args as InArgs });
-        return result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column, row[column]])));
-      },
-      'sqlite',
-      bucket,
-    );
+    return takeToken(async (sql, args) => this.#statement(sql).all(...args) as Record<string, unknown>[], 'sqlite', bucket);
   }
 
   async ping(): Promise<void> {
-    await this.#db.execute('SELECT 1');
+    this.#statement('SELECT 1').get();
   }
 
   async close(): Promise<void> {
-    this.#client?.close();
-    this.#client = undefined;
+    this.#db?.close();
+    this.#db = undefined;
+    this.#statements.clear();
   }
 }
 
-function toReview(row: Row): StoredReview {
+/**
+ * Each step commits with its version row in one `BEGIN IMMEDIATE` transaction that first checks
+ * the version again: two processes that both saw a step missing take the write lock in turn, and
+ * the second finds it applied. Nothing here yields to the event loop, so two stores in one
+ * process cannot hold the lock against each other either.
+ */
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const step of LIBSQL_MIGRATIONS) {
+    if (applied.get(step.version)) continue;
+    db.transaction(() => {
+      if (applied.get(step.version)) return;
+      for (const statement of step.statements) db.exec(statement);
+      record.run(step.version, step.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+interface ReviewRow {
+  id: string;
+  item: string;
+  rating: number;
+  text: string;
+  name: string;
+  status: ReviewStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+function toReview(row: ReviewRow): StoredReview {
   return {
-    id: String(row.id),
-    item: String(row.item),
-    rating: Number(row.rating),
-    text: String(row.text),
-    name: String(row.name),
-    status: String(row.status) as ReviewStatus,
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
+    id: row.id,
+    item: row.item,
+    rating: row.rating,
+    text: row.text,
+    name: row.name,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -264,7 +238,7 @@ function checkFolder(path: string): void {
 
 function openError(path: string, error: unknown): Error {
   if (error instanceof StoreOpenError) return error;
-  const code = error instanceof LibsqlError ? (error.code ?? '') : '';
+  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
   if (code.startsWith('SQLITE_NOTADB')) {
     return new StoreOpenError(`${path} is not a SQLite database. Pass the file feedlets-server made, or a new file name, as --db.`, {
       cause: error,
