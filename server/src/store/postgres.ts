@@ -71,11 +71,13 @@ export class PostgresStore implements ReviewStore {
   async add(review: NewReview): Promise<boolean> {
     checkNewReview(review);
     const now = new Date();
-    const result = await this.#db.query(
-      `INSERT INTO reviews (id, item, rating, text, name, status, created_at, updated_at)
+    // Named: each connection parses and plans it once.
+    const result = await this.#db.query({
+      name: 'feedlets-add',
+      text: `INSERT INTO reviews (id, item, rating, text, name, status, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()],
-    );
+      values: [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()],
+    });
     return result.rowCount === 1;
   }
 
@@ -110,11 +112,12 @@ export class PostgresStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>(
-      `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
+    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>({
+      name: item === undefined ? 'feedlets-summary-all' : 'feedlets-summary',
+      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
        FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
-      item === undefined ? [] : [item],
-    );
+      values: item === undefined ? [] : [item],
+    });
     const row = result.rows[0]!;
     return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString());
   }
