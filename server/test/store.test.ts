@@ -392,11 +392,11 @@ describe('LibsqlStore across processes', () => {
     folder = tempFolder();
   });
 
-  test('four processes opening one new file at once migrate it once and all write to it', async () => {
+  test('four processes opening one new file at once migrate it once, and two adding one id store it once', async () => {
     const { spawn } = await import('node:child_process');
     const file = join(folder, 'shared.db');
-    const ids = Array.from({ length: 4 }, () => randomUUID());
-    const runs = ids.map(
+    const [a, b] = [randomUUID(), randomUUID()];
+    const runs = [a, b, a, b].map(
       (id) =>
         new Promise<string>((resolve, reject) => {
           const proc = spawn(process.execPath, ['--import', 'tsx', child, 'open-add', file, id], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -407,11 +407,14 @@ describe('LibsqlStore across processes', () => {
           proc.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${out}`))));
         }),
     );
-    assert.deepEqual(await Promise.all(runs), ids.map(() => 'ok\n'));
+    const answers = await Promise.all(runs);
+    // Each id: one process was told "added", the other "already there".
+    assert.deepEqual([answers[0], answers[2]].sort(), ['false\n', 'true\n']);
+    assert.deepEqual([answers[1], answers[3]].sort(), ['false\n', 'true\n']);
     const store = new LibsqlStore(file);
     await store.open();
     try {
-      assert.deepEqual((await store.list()).reviews.map((r) => r.id).sort(), [...ids].sort());
+      assert.deepEqual((await store.list()).reviews.map((r) => r.id).sort(), [a, b].sort());
     } finally {
       await store.close();
     }

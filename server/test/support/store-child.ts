@@ -1,6 +1,6 @@
 /**
  * A second process on the same database file, for the store tests:
- *   open-add <file> <id>  opens the store (running migrations) and adds one review, then prints "ok"
+ *   open-add <file> <id>  opens the store (running migrations), adds one review, prints add()'s answer
  *   add-loop <file>       adds reviews until killed, printing each id once add() has resolved
  */
 import { randomUUID } from 'node:crypto';
@@ -12,9 +12,9 @@ await store.open();
 const review = (reviewId: string) => ({ id: reviewId, item: 'https://site.example/a', rating: 4, text: 'from a child', name: '', status: 'pending' as const });
 
 if (command === 'open-add') {
-  await store.add(review(id!));
+  const added = await store.add(review(id!));
   await store.close();
-  process.stdout.write('ok\n');
+  process.stdout.write(`${added}\n`);
 } else if (command === 'add-loop') {
   for (;;) {
     const reviewId = randomUUID();
