@@ -30,6 +30,7 @@ describe('widget files and health', () => {
     const dist = join(root, 'dist');
     mkdirSync(join(dist, 'chunks'), { recursive: true });
     writeFileSync(join(dist, 'feedlets.js'), 'export const feedlets = 1;\n');
+    writeFileSync(join(dist, 'news-categories.js'), 'export const categories = 1;\n');
     writeFileSync(join(dist, 'chunks', 'news-cards-Bx3kP9_q.js'), 'export const cards = 1;\n');
     writeFileSync(join(root, 'secret.txt'), 'not for the web');
     server = await startServer({ store: database.store, assetsDir: dist });
@@ -56,6 +57,8 @@ describe('widget files and health', () => {
     const response = await fetch(`${server.url}/feedlets/chunks/news-cards-Bx3kP9_q.js`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const named = await fetch(`${server.url}/feedlets/news-categories.js`);
+    assert.equal(named.headers.get('cache-control'), 'no-cache', 'a long name is not a hash');
   });
 
   test('paths that leave the folder are refused, missing files are 404', async () => {

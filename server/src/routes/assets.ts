@@ -11,8 +11,9 @@ const TYPES: Record<string, string> = {
   ts: 'text/plain; charset=utf-8',
 };
 
-// Names a bundler gave a content hash (chunks/x-AbC123de.js): they never change, so cache them for a year.
-const HASHED = /[.-][A-Za-z0-9_]{8,}\.(?:js|mjs|css|map)$/;
+// The build names its chunks chunks/[name]-[hash].js: a content hash, so they never change and are
+// cached for a year. Every other file (feedlets.js, the loader) keeps its name and is revalidated.
+const HASHED = /^chunks\/[^/]+-[\w-]{8,}\.(?:js|mjs|css)(?:\.map)?$/;
 
 /**
  * `GET /feedlets/*`: the built widget files (`feedlets.js`, the loader, its chunks) from `dir`,
