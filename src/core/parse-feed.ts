@@ -6,7 +6,7 @@ import { safeUrls } from './safe-url.js';
 type SafeUrl = ReturnType<typeof safeUrls>;
 import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
-import type { Author, Feed, Item, Review } from './types.js';
+import type { Author, Feed, Item, Review, ReviewSummary } from './types.js';
 
 /** Options for {@link parseFeed}. */
 export interface ParseOptions {
@@ -51,6 +51,14 @@ function excerpt(raw: Raw, title: string): string {
     plain(raw.content_text, max) ||
     clip(htmlToText(str(raw.content_html) ?? '', title), max)
   );
+}
+
+/** A feed's `_reviews`: an average from 0 to 5 and a whole count, else nothing. */
+function toReviewSummary(value: unknown): ReviewSummary | undefined {
+  if (!isObject(value)) return undefined;
+  const { average, count } = value;
+  const valid = typeof average === 'number' && average >= 0 && average <= 5 && Number.isSafeInteger(count) && (count as number) >= 0;
+  return valid ? { average, count: count as number } : undefined;
 }
 
 /** An item's `_review`: a rating from 1 to 5, and the article it is about when given. */
@@ -170,6 +178,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     feedUrl: safe(raw.feed_url),
     nextUrl: safe(raw.next_url),
     language: toLanguage(raw.language),
+    reviews: toReviewSummary(raw._reviews),
   });
   return markNormalised(feed);
 }

@@ -37,7 +37,15 @@ export interface Feed {
   feedUrl?: string;
   language?: string;
   nextUrl?: string;
+  /** A reviews feed's `_reviews`: the server's average and count over every page, not only this one. */
+  reviews?: ReviewSummary;
   items: Item[];
+}
+
+/** The average rating (0 to 5) and the number of reviews a server counted. */
+export interface ReviewSummary {
+  average: number;
+  count: number;
 }
 
 /**

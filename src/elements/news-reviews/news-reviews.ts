@@ -171,15 +171,26 @@ export class NewsReviews extends FeedElement {
     </section>`;
   }
 
+  /**
+   * The server's average and count over every page (the feed's `_reviews`, as feedlets-server sends)
+   * when they are about the reviews shown, i.e. none was left out for naming another item; else
+   * those of the reviews this page of the feed holds.
+   */
+  #summary(items: Item[]): { average: number; count: number } {
+    const { feed } = this.feedState;
+    if (feed?.reviews && feed.reviews.count >= items.length && feed.items.length === items.length) return feed.reviews;
+    return { average: items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length, count: items.length };
+  }
+
   #renderAverage(items: Item[]): TemplateResult {
-    const average = items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length;
+    const { average, count } = this.#summary(items);
     const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
     // The fill's width is a property binding (CSSOM), not a style attribute: a strict CSP blocks those.
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
         >☆☆☆☆☆<span class="fill" .style=${`inline-size: ${(average / 5) * 100}%`}>★★★★★</span></span
       >
-      <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: items.length })}</span>
+      <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: count })}</span>
     </p>`;
   }
 
