@@ -19,11 +19,9 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   proxy?: string;
   /** The items this element shows from a feed; none means the `empty` state. */
   selectItems(items: Item[]): Item[];
-  /** True when the element is useful without a feed: then no source is `idle`, not an error. */
-  readonly feedOptional?: boolean;
 }
 
-/** Keys no input can equal: nothing read yet, and no source given to an element that needs none. */
+/** Keys no input can equal: nothing read yet, and no source given yet (the page may set one later). */
 const UNREAD = Symbol();
 const IDLE = Symbol();
 const logged = new WeakSet<FeedError>();
@@ -91,9 +89,7 @@ export class FeedController implements ReactiveController {
       return;
     }
     const inline = !src && feed == null ? this.#inline() : undefined;
-    const key =
-      feed ??
-      (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline !== undefined ? `inline ${inline}` : this.host.feedOptional ? IDLE : null);
+    const key = feed ?? (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline !== undefined ? `inline ${inline}` : IDLE);
     if (key === this.#key) {
       if (this.#url && !this.#unsubscribe) this.#subscribe(this.#url, refresh);
       return;
@@ -105,12 +101,8 @@ export class FeedController implements ReactiveController {
     this.error = undefined;
     if (feed != null) return this.#parse(feed);
     if (inline !== undefined) return this.#parse(inline);
+    // Neither src nor feed: a page that sets `feed` from script later is not an error.
     if (key === IDLE) return;
-    if (!src) {
-      return this.#fail(
-        new FeedError('invalid-url', `<${this.host.localName}> has no src and no inline <script type="application/feed+json">`),
-      );
-    }
     const target = safeUrl(src);
     if (!target) return this.#fail(new FeedError('invalid-url', `"${src}" is not an http or https URL`));
     const url = proxy ? safeUrl(proxy.replace('{url}', encodeURIComponent(target))) : target;

@@ -110,11 +110,6 @@ export class NewsReviews extends FeedElement {
   #checked = false;
   #announceTimer?: ReturnType<typeof setTimeout>;
 
-  /** Reviews need no feed when there is a form: then no `src` is not an error. @internal */
-  get feedOptional(): boolean {
-    return !!this.action;
-  }
-
   override selectItems(items: Item[]): Item[] {
     return items
       .filter(({ review }) => review && (!this.item || !review.item || review.item === this.item))
