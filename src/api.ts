@@ -3,6 +3,7 @@
 export { FeedError, type FeedErrorCode } from './core/feed-error.js';
 export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
+export { feedStoreContext, provideFeedStore } from './core/feed-store-context.js';
 export {
   NewsErrorEvent,
   NewsLoadEvent,
