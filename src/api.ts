@@ -24,6 +24,7 @@ export {
   type SendOptions,
 } from './core/review-sender.js';
 export { registerStrings, type Strings } from './core/strings.js';
+export { registerDates, type DateStrings } from './core/format.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
 export { FeedElement } from './elements/shared/feed-element.js';
 export { NewsTicker } from './elements/news-ticker/news-ticker.js';

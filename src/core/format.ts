@@ -1,4 +1,35 @@
-import { hasOwnString, translator, type StringKey } from './strings.js';
+import type { Plural } from './strings.js';
+
+/**
+ * How a language writes dates, for a browser whose `Intl` lacks it. `{n}` is a count, its form
+ * chosen with `Intl.PluralRules`; `date` places `{d}`, `{month}` and `{y}`.
+ */
+export interface DateStrings {
+  /** Twelve abbreviated month names, January first, as `Intl` writes them in `dateStyle: 'medium'`. */
+  months: string[];
+  date: string;
+  thisMinute: string;
+  yesterday: string;
+  tomorrow: string;
+  minutesAgo: Plural;
+  hoursAgo: Plural;
+  daysAgo: Plural;
+  inMinutes: Plural;
+  inHours: Plural;
+  inDays: Plural;
+}
+
+const dateTables = new Map<string, DateStrings>();
+
+/** Adds the dates of `locale` (`'az'`), used only where the browser's `Intl` lacks the language. */
+export function registerDates(locale: string, strings: DateStrings): void {
+  dateTables.set(locale.toLowerCase(), strings);
+}
+
+const datesOf = (locale: string) => {
+  const lower = locale.toLowerCase();
+  return dateTables.get(lower) ?? dateTables.get(lower.split('-')[0]!);
+};
 
 const WEEK = 7 * 24 * 3600 * 1000;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -16,7 +47,7 @@ const knows = new Map<string, boolean>();
 /**
  * Whether the engine has `locale`'s words. `supportedLocalesOf` is not enough: Debian's Chromium
  * claims Azerbaijani, then writes "2024 M01 23" and "this minute". Only asked for a language that
- * ships its own strings to use instead.
+ * ships its own dates ({@link registerDates}) to use instead.
  */
 function intlKnows(locale: string): boolean {
   let known = knows.get(locale);
@@ -31,37 +62,49 @@ function intlKnows(locale: string): boolean {
   return known;
 }
 
-/** Whether `locale` is written with its shipped strings because the engine lacks its data. */
-const shipped = (locale: string) => hasOwnString(locale, 'months') && !intlKnows(locale);
+/** The shipped dates of `locale`, when the engine lacks its data. */
+const shipped = (locale: string) => {
+  const table = datesOf(locale);
+  return table && !intlKnows(locale) ? table : undefined;
+};
 
 function relativeFormatter(locale: string): Formatter {
   const unitOf = (diff: number) => UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? UNITS[2]!;
-  if (!shipped(locale)) {
+  const table = shipped(locale);
+  if (!table) {
     const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return (_, diff) => {
       const [unit, size] = unitOf(diff);
       return rtf.format(Math.trunc(diff / size), unit);
     };
   }
-  const t = translator(locale);
+  const rules = new Intl.PluralRules(locale);
+  const phrases: Record<string, [past: Plural, future: Plural]> = {
+    minute: [table.minutesAgo, table.inMinutes],
+    hour: [table.hoursAgo, table.inHours],
+    day: [table.daysAgo, table.inDays],
+  };
   return (_, diff) => {
     const [unit, size] = unitOf(diff);
     const n = Math.trunc(diff / size);
-    if (n === 0) return t('thisMinute');
-    if (unit === 'day' && Math.abs(n) === 1) return t(n < 0 ? 'yesterday' : 'tomorrow');
-    const units = `${unit[0]!.toUpperCase()}${unit.slice(1)}s`;
-    return t((n < 0 ? `${unit}sAgo` : `in${units}`) as StringKey, { n: Math.abs(n) });
+    if (n === 0) return table.thisMinute;
+    if (unit === 'day' && Math.abs(n) === 1) return n < 0 ? table.yesterday : table.tomorrow;
+    const phrase = phrases[unit]![n < 0 ? 0 : 1];
+    return (phrase[rules.select(Math.abs(n))] ?? phrase.other).replace('{n}', String(Math.abs(n)));
   };
 }
 
 function absoluteFormatter(locale: string): Formatter {
-  if (!shipped(locale)) {
+  const table = shipped(locale);
+  if (!table) {
     const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     return (date) => dtf.format(date);
   }
-  const t = translator(locale);
-  const months = t('months').split(' ');
-  return (date) => t('date', { d: date.getDate(), month: months[date.getMonth()]!, y: date.getFullYear() });
+  return (date) =>
+    table.date
+      .replace('{d}', String(date.getDate()))
+      .replace('{month}', table.months[date.getMonth()]!)
+      .replace('{y}', String(date.getFullYear()));
 }
 
 /**

@@ -13,18 +13,6 @@ const en = {
   categories: 'Categories',
   other: 'Other',
   corsBlocked: '{host} does not allow this site to read its news.',
-  // Dates, for a browser whose Intl lacks a language (format.ts): each table gives its own.
-  months: 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
-  date: '{month} {d}, {y}',
-  thisMinute: 'this minute',
-  yesterday: 'yesterday',
-  tomorrow: 'tomorrow',
-  minutesAgo: { one: '{n} minute ago', other: '{n} minutes ago' } as Plural,
-  hoursAgo: { one: '{n} hour ago', other: '{n} hours ago' } as Plural,
-  daysAgo: { one: '{n} day ago', other: '{n} days ago' } as Plural,
-  inMinutes: { one: 'in {n} minute', other: 'in {n} minutes' } as Plural,
-  inHours: { one: 'in {n} hour', other: 'in {n} hours' } as Plural,
-  inDays: { one: 'in {n} day', other: 'in {n} days' } as Plural,
 };
 
 /**
@@ -75,18 +63,10 @@ export function registerStrings(locale: string, strings: Partial<Strings>): void
   tables.set(key, { ...tables.get(key), ...strings });
 }
 
-/** The message for `key` that `locale` or its language registered, if any (no English fallback). */
-const own = (locale: string, key: StringKey) => {
-  const lower = locale.toLowerCase();
-  return tables.get(lower)?.[key] ?? tables.get(lower.split('-')[0]!)?.[key];
-};
-
-/** Whether a table registered for `locale` (or its language) has its own `key`, not English's. */
-export const hasOwnString = (locale: string, key: StringKey): boolean =>
-  !locale.toLowerCase().startsWith('en') && own(locale, key) !== undefined;
-
 function lookup(locale: string, key: StringKey, english: Partial<Strings>): Strings[StringKey] {
-  return own(locale, key) ?? english[key] ?? (en as Partial<Strings>)[key]!;
+  const lower = locale.toLowerCase();
+  const found = tables.get(lower)?.[key] ?? tables.get(lower.split('-')[0]!)?.[key] ?? english[key];
+  return found ?? (en as Partial<Strings>)[key]!;
 }
 
 /**
