@@ -12,13 +12,13 @@ const KB = 1024;
 // The CI budget of each row, gzip: a ratchet at what the build achieves plus at most 0.3 KB. Lower
 // a budget when bytes go; raise one only with the reason in the commit.
 const budgets = {
-  'dist/feedlets.js (all elements)': 34.3 * KB,
-  'dist/feedlets.iife.js (all elements)': 34.2 * KB,
-  'news-ticker alone': 23.2 * KB,
-  'news-cards alone': 24.3 * KB,
-  'news-card alone': 9.3 * KB,
-  'news-categories alone': 23.7 * KB,
-  'news-reviews alone': 27.2 * KB,
+  'dist/feedlets.js (all elements)': 36.5 * KB,
+  'dist/feedlets.iife.js (all elements)': 36.4 * KB,
+  'news-ticker alone': 24.0 * KB,
+  'news-cards alone': 25.8 * KB,
+  'news-card alone': 9.7 * KB,
+  'news-categories alone': 25.0 * KB,
+  'news-reviews alone': 28.6 * KB,
   'core only (store, JSON Feed, RSS and Atom)': 13.1 * KB,
 };
 // Issue 6's targets, not met: shown beside the budgets so the gap stays in view. Lit (6.3 KB) and
