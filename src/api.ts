@@ -3,6 +3,7 @@
 export { FeedError, type FeedErrorCode } from './core/feed-error.js';
 export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
+export { feedStoreContext, provideFeedStore } from './core/feed-store-context.js';
 export {
   NewsErrorEvent,
   NewsLoadEvent,
@@ -23,6 +24,7 @@ export {
   type SendOptions,
 } from './core/review-sender.js';
 export { registerStrings, type Plural, type Strings } from './core/strings.js';
+export { registerDates, type DateStrings } from './core/format.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
 export { FeedElement } from './elements/shared/feed-element.js';
 // The type of the elements' `clock`, named so that declarations can refer to it.

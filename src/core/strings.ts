@@ -12,6 +12,7 @@ const en = {
   more: 'More',
   categories: 'Categories',
   other: 'Other',
+  corsBlocked: '{host} does not allow this site to read its news.',
 };
 
 /**

@@ -49,7 +49,7 @@ export interface ReviewSummary {
 }
 
 /**
- * What an element knows about its feed at any moment. `idle`: no feed was asked for, which only
- * an element whose feed is optional (`feedOptional`) ever sees.
+ * What an element knows about its feed at any moment. `idle`: no feed was asked for yet (neither
+ * `src`, `feed` nor an inline feed): the element waits quietly for one.
  */
 export type FeedStatus = 'loading' | 'ready' | 'empty' | 'error' | 'idle';

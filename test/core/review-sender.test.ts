@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { ReviewError, sendReview } from '../../src/core/review-sender.js';
 import type { ReviewPayload } from '../../src/core/review-schema.js';
 import { uniqueUrl } from '../helpers/fetch-stub.js';
 import { reviewServer } from '../helpers/review-server.js';
+import { realTask } from '../helpers/tasks.js';
 
 const payload = (): ReviewPayload => ({
   id: crypto.randomUUID(),
@@ -107,6 +109,59 @@ describe('sendReview', () => {
     expect(error.code).to.equal('timeout');
     expect(server.posts).to.have.length(2);
     expect(server.calls.every((call) => call.aborted)).to.equal(true);
+  });
+
+  describe('cancelled with a signal', () => {
+    let clock: sinon.SinonFakeTimers | undefined;
+    afterEach(() => {
+      clock?.restore();
+      clock = undefined;
+    });
+
+    it('stops retrying when aborted between attempts, and rejects with the signal’s reason', async () => {
+      server = reviewServer({ answer: () => ({ status: 503 }) });
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const cancel = new AbortController();
+      const retries: number[] = [];
+      const sending = sendReview(uniqueUrl('reviews'), payload(), { signal: cancel.signal, onRetry: (_e, n) => retries.push(n) });
+      const outcome = sending.then(
+        () => 'sent',
+        (error: unknown) => error,
+      );
+      while (!retries.length) {
+        await clock.tickAsync(0);
+        await realTask();
+      }
+      cancel.abort();
+      await clock.tickAsync(60_000);
+      await realTask();
+      expect(await outcome).to.be.instanceOf(DOMException).and.have.property('name', 'AbortError');
+      expect(server.posts).to.have.length(1);
+      expect(retries).to.deep.equal([1]);
+    });
+
+    it('aborts the request on its way, and sends nothing when aborted before it starts', async () => {
+      server = reviewServer({ answer: () => ({ hang: true }) });
+      const cancel = new AbortController();
+      const sending = sendReview(uniqueUrl('reviews'), payload(), { signal: cancel.signal });
+      while (!server.calls.length) await realTask();
+      cancel.abort(new Error('left the page'));
+      try {
+        await sending;
+        expect.fail('sent');
+      } catch (error) {
+        expect((error as Error).message).to.equal('left the page');
+      }
+      expect(server.calls[0]!.aborted).to.equal(true);
+      const before = server.calls.length;
+      try {
+        await sendReview(uniqueUrl('reviews'), payload(), { signal: cancel.signal });
+        expect.fail('sent');
+      } catch (error) {
+        expect((error as Error).message).to.equal('left the page');
+      }
+      expect(server.calls).to.have.length(before);
+    });
   });
 
   it('refuses an action that is not http or https, without a request', async () => {

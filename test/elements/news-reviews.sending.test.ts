@@ -109,6 +109,32 @@ describe('<news-reviews> sending', () => {
     expect(new Set(server!.posts.map((post) => post.review.id)).size).to.equal(1);
   });
 
+  it('stops sending when removed: no more requests or events, and the draft stays for next time', async () => {
+    const action = uniqueUrl('post');
+    const reviews = await ready({ answer: () => ({ status: 503 }) }, action);
+    const events: string[] = [];
+    for (const type of ['news-review-error', 'news-review-sent']) reviews.el.addEventListener(type, () => events.push(type));
+    // The element clears a timer set before the clock was faked (the typing pause) when removed.
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    await reviews.submit();
+    await tickUntil(() => reviews.status === 'Could not send yet. Trying again…', 'the reader was not told of the retry');
+    expect(server!.posts).to.have.length(1);
+    reviews.el.remove();
+    await clock.tickAsync(60_000);
+    await realTask();
+    expect(server!.posts).to.have.length(1);
+    expect(events).to.deep.equal([]);
+    clock.restore();
+    clock = undefined;
+
+    const again = new ReviewsHarness(
+      await fixture<NewsReviews>(html`<news-reviews action=${action} item="story-1" locale="en"></news-reviews>`),
+    );
+    expect(again.textarea.value).to.equal('Worth reading twice.');
+    expect(again.rating).to.equal(4);
+    expect(again.form!.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('counts 409 as sent', async () => {
     const reviews = await ready({ answer: () => ({ status: 409, body: { error: 'Already stored' } }) });
     const event = oneEvent(reviews.el, 'news-review-sent');

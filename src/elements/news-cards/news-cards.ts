@@ -1,9 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { NewsErrorEvent } from '../../core/events.js';
-import { FeedError } from '../../core/feed-error.js';
-import { feedStore } from '../../core/feed-store.js';
-import { safeUrl } from '../../core/safe-url.js';
 import type { Item } from '../../core/types.js';
 import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/news-card.js';
 import { cardStyles } from '../news-card/news-card.styles.js';
@@ -17,12 +13,6 @@ export type CardsLayout = 'grid' | 'list' | 'compact';
 
 /** Skeleton cards shown while loading when `limit` does not say how many will come. */
 const SKELETON_CARDS = 3;
-
-/** `items` without repeated ids: a later page can repeat an item that moved while paging. */
-function unique(items: Item[]): Item[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && !!seen.add(item.id));
-}
 
 /**
  * A list of `<article>`s in a grid that adapts to the width the element is given (a container
@@ -104,16 +94,10 @@ export class NewsCards extends FeedElement {
    */
   @property({ type: Boolean, reflect: true }) paginate = false;
 
-  /** Items of the further pages loaded with More. */
-  #more: Item[] = [];
-  /** The next page's URL once a further page is loaded ('' when it was the last). */
-  #next?: string;
   /** How many items More has asked for; `limit` until then. */
   #shown = 0;
   /** Items that pass the category filter, shown or not. */
   #available = 0;
-  #paging?: AbortController;
-  #pageFailed = false;
 
   readonly #failedImages = new Set<string>();
   readonly #onImageError = imageErrorHandler((src) => {
@@ -122,30 +106,15 @@ export class NewsCards extends FeedElement {
   });
 
   override selectItems(items: Item[]): Item[] {
-    const matching = this.filterItems(this.#more.length ? unique([...items, ...this.#more]) : items);
+    const matching = this.filterItems(items);
     this.#available = matching.length;
     return this.limit > 0 ? matching.slice(0, Math.max(this.limit, this.#shown)) : matching;
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#paging?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    // Another feed: pages of the old one do not belong. A refresh of the same feed keeps them.
-    if (changed.has('src') || changed.has('feed') || changed.has('proxy')) {
-      this.#paging?.abort();
-      this.#more = [];
-      this.#next = undefined;
-      this.#shown = 0;
-      this.#pageFailed = false;
-    }
-  }
-
-  get #nextUrl(): string | undefined {
-    return this.#next ?? this.feedState.feed?.nextUrl;
+    // Another feed starts again at `limit` (its controller forgets the pages of the old one).
+    if (changed.has('src') || changed.has('feed') || changed.has('proxy')) this.#shown = 0;
   }
 
   protected renderItems(items: Item[]): TemplateResult {
@@ -168,11 +137,12 @@ export class NewsCards extends FeedElement {
 
   #renderMore(shown: number): TemplateResult | typeof nothing {
     // A failed page leaves its URL in place, so the button stays to try again.
-    if (this.#available <= shown && !this.#nextUrl) return nothing;
-    const status = this.#paging ? this.t('loading') : this.#pageFailed ? this.t('error') : '';
+    const { paging, pageError, hasMore } = this.feedState;
+    if (this.#available <= shown && !hasMore) return nothing;
+    const status = paging ? this.t('loading') : pageError ? this.t('error') : '';
     return html`<div class="more">
       <p part="status" class="status" role="status">${status}</p>
-      <button part="more" type="button" aria-disabled=${this.#paging ? 'true' : 'false'} @click=${this.#showMore}>
+      <button part="more" type="button" aria-disabled=${paging ? 'true' : 'false'} @click=${this.#showMore}>
         ${this.t('more')}
       </button>
     </div>`;
@@ -180,32 +150,10 @@ export class NewsCards extends FeedElement {
 
   /** Shows `limit` more of the items loaded, or loads the next page; then focuses the first new card. */
   #showMore = async () => {
-    if (this.#paging) return;
+    if (this.feedState.paging) return;
     const first = this.feedState.items.length;
-    const next = this.#nextUrl;
-    if (this.#available <= first && next) {
-      const request = (this.#paging = new AbortController());
-      this.#pageFailed = false;
-      this.requestUpdate();
-      try {
-        const url = this.proxy ? safeUrl(this.proxy.replace('{url}', encodeURIComponent(next))) : next;
-        if (!url) throw new FeedError('invalid-url', `the proxy "${this.proxy}" does not give an http or https URL`);
-        const page = await feedStore.fetchOnce(url, request.signal);
-        if (request.signal.aborted) return;
-        this.#more = [...this.#more, ...page.items];
-        this.#next = page.nextUrl ?? '';
-      } catch (cause) {
-        if (request.signal.aborted) return;
-        const error = cause instanceof FeedError ? cause : new FeedError('network', String(cause), next);
-        this.#pageFailed = true;
-        console.error(`[feedlets] <${this.localName}>: ${error.message}`);
-        this.dispatchEvent(new NewsErrorEvent(error));
-        return;
-      } finally {
-        if (this.#paging === request) this.#paging = undefined;
-        this.requestUpdate();
-      }
-    }
+    // Loaded items first; then the next page, through the controller.
+    if (this.#available <= first && this.feedState.hasMore && !(await this.feedState.loadMore())) return;
     this.#shown = first + this.limit;
     this.requestUpdate();
     await this.updateComplete;

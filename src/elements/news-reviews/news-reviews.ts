@@ -109,11 +109,8 @@ export class NewsReviews extends FeedElement {
   #draftKey?: string;
   #checked = false;
   #announceTimer?: ReturnType<typeof setTimeout>;
-
-  /** Reviews need no feed when there is a form: then no `src` is not an error. @internal */
-  get feedOptional(): boolean {
-    return !!this.action;
-  }
+  /** Cancels the review on its way when the element leaves the page. */
+  #sending?: AbortController;
 
   override selectItems(items: Item[]): Item[] {
     return items
@@ -124,6 +121,8 @@ export class NewsReviews extends FeedElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
+    // Nobody is left to see it: stop sending. The draft is kept, so nothing the reader wrote is lost.
+    this.#sending?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -375,11 +374,13 @@ export class NewsReviews extends FeedElement {
     if (!this.dispatchEvent(submit)) return;
     this.phase = 'sending';
     this.failure = undefined;
+    const sending = (this.#sending = new AbortController());
     try {
       const response = await sendReview(this.action, submit.detail, {
         headers: this.headers,
         credentials: this.credentials,
         onRetry: () => (this.phase = 'retrying'),
+        signal: sending.signal,
       });
       drafts.clear();
       // Words typed while the review was on its way are a new review: keep them, with a new id.
@@ -392,12 +393,18 @@ export class NewsReviews extends FeedElement {
       const sent = new NewsReviewSentEvent(submit.detail, response);
       this.dispatchEvent(sent);
     } catch (error) {
+      if (sending.signal.aborted) {
+        this.phase = 'idle';
+        return;
+      }
       const failure = error instanceof ReviewError ? error : new ReviewError('network', String(error));
       this.failure = failure;
       this.phase = 'failed';
       console.error(`[feedlets] <news-reviews>: ${failure.message}`);
       const failed = new NewsReviewErrorEvent(failure, submit.detail);
       this.dispatchEvent(failed);
+    } finally {
+      if (this.#sending === sending) this.#sending = undefined;
     }
   }
 

@@ -130,9 +130,18 @@ export abstract class FeedElement extends LitElement {
       return html`<p part="status" class="status"><slot name="empty">${this.statusText('empty')}</slot></p>`;
     }
     return html`<div part="error" class="status error">
-      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.statusText('error')}</p>`}</slot>
+      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.statusText('error')}${this.#cause()}</p>`}</slot>
       <button part="retry" type="button" @click=${() => this.feedState.retry()}>${this.t('retry')}</button>
     </div>`;
+  }
+
+  /**
+   * The cause a reader can act on, in a short sentence after the message; the console keeps the
+   * full advice. Made from the URL alone, never from a response.
+   */
+  #cause(): string {
+    const { error } = this.feedState;
+    return error?.code === 'cors' && error.url ? ` ${this.t('corsBlocked', { host: new URL(error.url).host })}` : '';
   }
 
   /** Whether the page gave fallback content: anything but the inline feed and white space. */
