@@ -15,8 +15,10 @@ import { cardsStyles } from './news-cards.styles.js';
 /** How `<news-cards>` arranges its cards. */
 export type CardsLayout = 'grid' | 'list' | 'compact';
 
-/** Skeleton cards shown while loading when `limit` does not say how many will come. */
-const SKELETON_CARDS = 3;
+/** Skeleton cards shown while loading when `limit` does not say how many will come: two rows of three. */
+const SKELETON_CARDS = 6;
+/** The most skeleton cards drawn, whatever the `limit`: a bound on the placeholder's DOM. */
+const SKELETON_MOST = 24;
 
 /** `items` without repeated ids: a later page can repeat an item that moved while paging. */
 function unique(items: Item[]): Item[] {
@@ -231,7 +233,7 @@ export class NewsCards extends FeedElement {
         </div>
       </div>
     </li>`;
-    const count = Math.min(this.limit || SKELETON_CARDS, 6);
+    const count = Math.min(this.limit || SKELETON_CARDS, SKELETON_MOST);
     return html`<ul class="list">${Array.from({ length: count }, () => card)}</ul>`;
   }
 }

@@ -19,6 +19,12 @@ interface Group {
   latest: number;
 }
 
+/** Skeleton sections and headlines per section when neither `categories` nor `limit` says. */
+const SKELETON_SECTIONS = 3;
+const SKELETON_ITEMS = 3;
+/** A bound on the placeholder's DOM, whatever the attributes say. */
+const SKELETON_MOST = 12;
+
 const timeOf = (item: Item) => (item.published ?? item.modified)?.getTime() ?? -Infinity;
 
 /** Newest first; equal times keep their order (the sort is stable). */
@@ -243,7 +249,7 @@ export class NewsCategories extends FeedElement {
     >`;
     return html`<li part="item" class="item">
       ${item.url
-        ? html`<a part="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
+        ? html`<a part="link" class="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
         : title}
       ${date
         ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
@@ -276,10 +282,11 @@ export class NewsCategories extends FeedElement {
 
   /** The final layout's boxes with bars for text, so the height holds when headlines arrive. */
   protected renderSkeleton(): TemplateResult {
-    const count = Math.min(names(this.categories || this.category).length || 2, 4);
+    // The common case: the categories named, or three; `limit` headlines each, or three.
+    const count = Math.min(names(this.categories || this.category).length || SKELETON_SECTIONS, SKELETON_MOST);
     const bar = html`<span class="skeleton-line"></span>`;
     const item = html`<div class="item"><span class="title">${bar}</span><span class="time">${bar}</span></div>`;
-    const list = html`<div class="list">${Array.from({ length: Math.min(this.limit || 3, 5) }, () => item)}</div>`;
+    const list = html`<div class="list">${Array.from({ length: Math.min(this.limit || SKELETON_ITEMS, SKELETON_MOST) }, () => item)}</div>`;
     if (this.#tabs) {
       const tab = html`<span class="tab">${bar}</span>`;
       return html`<div class="tablist">${Array.from({ length: count }, () => tab)}</div>

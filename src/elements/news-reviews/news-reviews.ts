@@ -26,6 +26,9 @@ interface Mine {
 }
 
 const RATINGS = [1, 2, 3, 4, 5];
+/** Reviews the skeleton holds room for when `limit` does not say, and the most it draws. */
+const SKELETON_REVIEWS = 3;
+const SKELETON_MOST = 12;
 const stars = (rating: number) => '★'.repeat(Math.round(rating)) + '☆'.repeat(5 - Math.round(rating));
 
 /** The article this page is about: its canonical URL, else its address without the fragment. */
@@ -222,9 +225,23 @@ export class NewsReviews extends FeedElement {
     </p>`;
   }
 
+  /**
+   * The loaded block's boxes, each line holding hidden text of a typical length: the same fonts
+   * make the same line boxes, so `limit` one-line reviews (or three) replace it without a shift.
+   */
   protected renderSkeleton(): TemplateResult {
-    return html`<span class="skeleton-line short"></span>
-      ${[1, 2, 3].map(() => html`<span class="skeleton-line"></span><span class="skeleton-line"></span>`)}`;
+    const ghost = (text: string) => html`<span class="bar"><span class="ghost">${text}</span></span>`;
+    const review = html`<li class="item">
+      <span class="stars bar"><span class="ghost">${stars(5)}</span></span>
+      <p class="text">${ghost('A review of a line or so, in words.')}</p>
+      <p class="meta">${ghost('A reader')} ${ghost('23 January 2024')}</p>
+    </li>`;
+    return html`<p class="average">
+        <span class="meter bar"><span class="ghost">${stars(0)}</span></span>${ghost('Average 4.5 out of 5, 3 reviews')}
+      </p>
+      <ul class="list">
+        ${Array.from({ length: Math.min(this.limit || SKELETON_REVIEWS, SKELETON_MOST) }, () => review)}
+      </ul>`;
   }
 
   #renderForm(): TemplateResult {

@@ -22,6 +22,8 @@ export const baseStyles = css`
     background: var(--_background);
     border-radius: var(--_radius);
     min-width: 0;
+    /* Room the site can hold for the widget before its feed arrives (and keep after). */
+    min-block-size: var(--news-min-block-size, auto);
   }
 
   :host([hidden]) {
