@@ -6,7 +6,7 @@ import { safeUrl } from '../../core/safe-url.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { heading as headingOf } from '../shared/heading.js';
+import { clampLevel, header, headingText, heading as headingOf } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { cardStyles } from './news-card.styles.js';
 
@@ -27,8 +27,6 @@ export interface CardOptions {
 /** A card is a teaser: the article itself lists every tag. */
 const MAX_TAGS = 3;
 
-/** 1 to 6; anything unusable gives the default, 3. */
-const level = (value: number) => Math.min(6, Math.max(1, Math.round(value))) || 3;
 
 // An item set by page code has not been through parseFeed: read every field defensively.
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -70,7 +68,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
             ${tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
           </ul>`
         : nothing}
-      ${headingOf(level(options.headingLevel), 'title', link)}
+      ${headingOf(clampLevel(options.headingLevel, 3), 'title', link)}
       ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
       ${date || authors.length
         ? html`<p part="meta" class="meta">
@@ -98,6 +96,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @tag news-card
  * @summary One article card for a news item, for pages that compose their own layouts.
  *
+ * @csspart header - The heading above the card (`heading`).
  * @csspart card - The `<article>`.
  * @csspart media - The image box: a fixed aspect ratio, kept (empty) when the image fails.
  * @csspart image - The `<img>`.
@@ -136,7 +135,13 @@ export class NewsCard extends LitElement {
   /** Language for the date, such as `ru` or `en-GB`. Default: the nearest `lang`. */
   @property({ reflect: true }) locale = '';
 
-  /** Level of the title heading, 1 to 6. */
+  /** A heading drawn above the card: its text, or `none` (the default draws none). */
+  @property() heading = '';
+
+  /**
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the card's title one deeper,
+   * or else the title. Out of range clamps to 1 or 6; not a number gives 3.
+   */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
   /** Hides the image. */
@@ -167,9 +172,11 @@ export class NewsCard extends LitElement {
 
   protected override render() {
     if (!this.item) return nothing;
-    return renderCard(this.item, {
+    const level = clampLevel(this.headingLevel, 3);
+    const text = headingText(this.heading);
+    return html`${header(level, text)}${renderCard(this.item, {
       locale: this.#resolvedLocale,
-      headingLevel: this.headingLevel,
+      headingLevel: text ? Math.min(6, level + 1) : level,
       target: this.target,
       noImages: this.noImages,
       noSummary: this.noSummary,
@@ -177,7 +184,7 @@ export class NewsCard extends LitElement {
       compact: this.compact,
       failedImages: this.#failedImages,
       onImageError: this.#onImageError,
-    });
+    })}`;
   }
 }
 

@@ -88,8 +88,13 @@ export class NewsCards extends FeedElement {
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
   @property({ reflect: true }) layout: CardsLayout = 'grid';
 
-  /** Level of each card's title heading, 1 to 6. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  /**
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the card titles one deeper, or
+   * else the card titles. Out of range clamps to 1 or 6; not a number gives 3.
+   */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) override headingLevel = 3;
+
+  protected override defaultHeadingLevel = 3;
 
   /** Hides the images. */
   @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
@@ -153,7 +158,7 @@ export class NewsCards extends FeedElement {
   protected renderItems(items: Item[]): TemplateResult {
     const options: CardOptions = {
       locale: this.resolvedLocale,
-      headingLevel: this.headingLevel,
+      headingLevel: this.innerLevel,
       target: this.target,
       noImages: this.noImages,
       noSummary: this.noSummary,

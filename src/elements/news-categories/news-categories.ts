@@ -135,10 +135,12 @@ export class NewsCategories extends FeedElement {
   @property({ reflect: true }) layout: 'sections' | 'tabs' = 'sections';
 
   /**
-   * Level (1 to 6) of the category headings in the sections layout, to fit the page's outline.
-   * Default 2: each category is a block of the page in its own right, like a sidebar's "Social".
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the category headings one
+   * deeper, or else the category headings (sections layout), to fit the page's outline. Default 2:
+   * each category is a block of the page in its own right, like a sidebar's "Social". Out of range
+   * clamps to 1 or 6; not a number gives 2.
    */
-  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) override headingLevel = 2;
 
   /** The selected tab's category key; the first tab when unset or gone. */
   @state() private selectedKey?: string;
@@ -162,7 +164,7 @@ export class NewsCategories extends FeedElement {
 
   protected override render() {
     const { status } = this.feedState;
-    return html`<div
+    return html`${this.renderHeader()}<div
       part="base"
       class="base ${status} ${this.#tabs ? 'tabs' : 'sections'}"
       aria-busy=${status === 'loading' ? 'true' : 'false'}
@@ -187,9 +189,8 @@ export class NewsCategories extends FeedElement {
   }
 
   #renderSection(group: Group): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     return html`<section part="section" class="section">
-      ${heading(level, 'heading', this.#name(group))}
+      ${heading(this.innerLevel, 'heading', this.#name(group))}
       ${this.#renderList(group)}
     </section>`;
   }

@@ -13,7 +13,7 @@ export const styles = css`
     gap: var(--_gap);
   }
 
-  .title,
+  .header,
   .form-title {
     margin: 0;
     font-size: 1.25em;

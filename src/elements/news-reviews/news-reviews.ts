@@ -11,6 +11,7 @@ import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { header, heading, headingText } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { styles } from './news-reviews.styles.js';
 
@@ -50,7 +51,9 @@ const pageItem = () =>
  * @fires {NewsReviewErrorEvent} news-review-error - The review could not be sent (after automatic
  * retries for server and network failures). `event.detail.error` is a `ReviewError` with a `code`.
  *
- * @csspart title - The heading, `label` or "Reviews".
+ * @csspart header - The heading: `heading`, else `label`, else "Reviews"; none for `heading="none"`.
+ * @csspart title - The same heading (its earlier name).
+ * @csspart form-title - The form's heading, one level below the element's own.
  * @csspart average - The average rating and the number of reviews.
  * @csspart list - The list of reviews.
  * @csspart item - One review.
@@ -145,6 +148,11 @@ export class NewsReviews extends FeedElement {
     return this.t(status === 'loading' ? 'loadingReviews' : status === 'empty' ? 'noReviews' : 'reviewsError');
   }
 
+  /** "Reviews" (or `label`) unless `heading` says otherwise. @internal */
+  protected override get headerText(): string {
+    return headingText(this.heading, this.label || this.t('reviews'));
+  }
+
   get #item() {
     return this.item || pageItem();
   }
@@ -163,8 +171,14 @@ export class NewsReviews extends FeedElement {
     const { status, items } = this.feedState;
     const mine = this.#mine;
     const list = status === 'ready' || mine;
-    return html`<section part="base" class="base" aria-labelledby="title">
-      <h2 id="title" part="title" class="title">${this.label || this.t('reviews')}</h2>
+    const title = this.headerText;
+    return html`<section
+      part="base"
+      class="base"
+      aria-labelledby=${title ? 'title' : nothing}
+      aria-label=${title ? nothing : this.label || this.t('reviews')}
+    >
+      ${header(this.level, title, 'title', 'title')}
       <div class="reviews" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         ${status === 'ready' ? this.#renderAverage(items) : nothing}
         ${list ? this.renderItems(status === 'ready' ? items : []) : nothing}
@@ -255,7 +269,7 @@ export class NewsReviews extends FeedElement {
     const offerRetry = phase === 'failed' && this.failure?.transient;
     return html`<form part="form" class="form" novalidate aria-labelledby="form-title" aria-busy=${busy ? 'true' : 'false'}
       @submit=${this.#onSubmit} @input=${this.#onInput}>
-      <h3 id="form-title" class="form-title">${this.t('leaveReview')}</h3>
+      ${heading(this.innerLevel, 'form-title', this.t('leaveReview'), 'form-title')}
       <fieldset part="rating" class="rating" aria-describedby=${described('rating')}>
         <legend>${this.t('yourRating')}</legend>
         <div class="choices">

@@ -102,10 +102,10 @@ export class NewsTicker extends FeedElement {
     const { status, items } = this.feedState;
     // Nobody can see it: let the compositor rest.
     const still = this.#offscreen || document.visibilityState === 'hidden';
-    return html`<section
+    return html`${this.renderHeader()}<section
       part="base"
       class="base ${status} ${still ? 'still' : ''}"
-      aria-label=${this.label || this.t('latest')}
+      aria-label=${this.label || this.headerText || this.t('latest')}
       aria-busy=${status === 'loading' ? 'true' : 'false'}
     >
       ${this.#renderBadge()}

@@ -61,6 +61,13 @@ export const baseStyles = css`
     cursor: pointer;
   }
 
+  .header {
+    margin: 0 0 calc(var(--_gap) / 2);
+    font-size: 1.25em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
   .status {
     margin: 0;
     padding: calc(var(--_gap) / 2) var(--_gap);
