@@ -19,7 +19,9 @@ export const baseStyles = css`
     display: block;
     font: var(--news-font, inherit);
     color: var(--_color);
-    background: var(--_background);
+    /* No background of its own: the page's shows through (a tinted page stays tinted). The
+       surfaces are the cards' and the form fields' (--news-background). */
+    background: transparent;
     border-radius: var(--_radius);
     min-width: 0;
     /* Room the site can hold for the widget before its feed arrives (and keep after). */
