@@ -9,6 +9,9 @@ import { css } from 'lit';
  * an explicit height, and the body reserves room for a tags line, the clamped title and summary
  * and the meta line. So the skeleton (the same boxes) is exactly as tall as the card that
  * replaces it, and a card with less text keeps its meta line at the bottom.
+ *
+ * The meta's separator ends the item before it (no break between them), so when a long date
+ * (Russian: "23 января 2024 г.") wraps the line, no line starts with "·".
  */
 export const cardStyles = css`
   .card {
@@ -134,9 +137,10 @@ export const cardStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .meta > * + *::before {
+  .meta > :not(:last-child)::after {
     content: '·' / '';
-    margin-inline-end: 0.5em;
+    margin-inline-start: 0.5em;
+    white-space: nowrap;
   }
 
   .compact {
