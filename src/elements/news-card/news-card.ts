@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate } from '../../core/format.js';
 import { resolveLocale } from '../../core/locale.js';
@@ -8,6 +8,7 @@ import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { clampLevel, header, headingText, heading as headingOf } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
+import { ThemedElement } from '../shared/themed-element.js';
 import { cardStyles } from './news-card.styles.js';
 
 /** How a card is drawn: the options `<news-card>` and `<news-cards>` share. */
@@ -109,21 +110,12 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @csspart time - The date.
  * @csspart author - One author's name.
  *
- * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
- * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
- * @cssprop --news-title-size - Font size of the title. Default `1.125em` (`1em` when compact).
- * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
- * @cssprop --news-muted-color - Colour of the summary and the date. Default grey.
- * @cssprop --news-background - Card background. Default white, near-black in dark schemes.
- * @cssprop --news-surface - Background of the image box and the placeholder. Default light grey.
- * @cssprop --news-accent - Colour of tags and hovered links. Default blue.
- * @cssprop --news-border-color - Card border. Default grey.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Padding inside the card. Default `1rem`.
- * @cssprop --news-focus-color - Focus ring. Default blue.
- * @cssprop --news-font - Font. Default: inherited from the page.
+ * @cssprop [--news-image-ratio=16 / 9] - Aspect ratio of the image box, kept while the image loads and if it fails.
+ * @cssprop [--news-title-lines=3] - Lines of title shown before it is cut; the card holds room for them.
+ * @cssprop [--news-summary-lines=3] - Lines of summary shown before it is cut; the card holds room for them.
+ * @cssprop [--news-title-size=1.125em] - Font size of the title (`1em` when compact).
  */
-export class NewsCard extends LitElement {
+export class NewsCard extends ThemedElement {
   static override styles = [baseStyles, cardStyles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */

@@ -63,27 +63,19 @@ function unique(items: Item[]): Item[] {
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop --news-card-min-width - Narrowest a grid column gets before the grid drops one. Default `16rem`.
- * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
- * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
- * @cssprop --news-title-size - Font size of card titles. Default `1.125em` (`1em` when compact).
- * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
- * @cssprop --news-muted-color - Colour of summaries and dates. Default grey.
- * @cssprop --news-background - Background of the element and the cards. Default white, near-black in dark schemes.
- * @cssprop --news-surface - Background of image boxes and skeletons. Default light grey.
- * @cssprop --news-accent - Colour of tags, hovered links and buttons. Default blue.
- * @cssprop --news-on-accent - Text on buttons. Default white.
- * @cssprop --news-border-color - Card borders and compact separators. Default grey.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Space between and inside cards. Default `1rem`.
- * @cssprop --news-focus-color - Focus ring. Default blue.
- * @cssprop --news-font - Font. Default: inherited from the page.
+ * @cssprop [--news-card-min-width=16rem] - Narrowest a grid column gets before the grid drops one.
+ *
+ * The card's own custom properties (`--news-image-ratio`, `--news-title-lines`,
+ * `--news-summary-lines`, `--news-title-size`) are those of `<news-card>`.
  */
 export class NewsCards extends FeedElement {
   static override styles = [baseStyles, cardStyles, cardsStyles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
+
+  /** The most cards shown (and, with `paginate`, how many more each More adds); the skeleton draws as many. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
 
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
   @property({ reflect: true }) layout: CardsLayout = 'grid';

@@ -104,25 +104,18 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop --news-font - Font of the widget. Default: inherited from the page.
- * @cssprop --news-color - Text colour. Default: near black, near white in dark mode.
- * @cssprop --news-muted-color - Colour of dates and messages. Default: grey with AA contrast.
- * @cssprop --news-background - Background. Default: white, near black in dark mode.
- * @cssprop --news-surface - Skeleton and hovered tab background. Default: light grey.
- * @cssprop --news-accent - Link hover colour, selected tab marker, Retry button. Default: blue.
- * @cssprop --news-on-accent - Text on the accent colour. Default: white.
- * @cssprop --news-border-color - Separators between headlines and under the tabs. Default: light grey.
- * @cssprop --news-radius - Corner radius. Default: 0.5rem.
- * @cssprop --news-gap - Spacing unit. Default: 1rem.
- * @cssprop --news-focus-color - Focus ring colour. Default: the accent blue.
- * @cssprop --news-heading-size - Font size of the category headings. Default: 1.125em.
- * @cssprop --news-column-width - Narrowest column of the sections grid. Default: 16rem.
+ * @cssprop [--news-heading-size=1.125em] - Font size of the category headings.
+ * @cssprop [--news-column-width=16rem] - Narrowest column of the sections grid.
+ * @cssprop [--news-headline-lines=2] - Lines of a headline shown before it is cut; every row holds room for them.
  */
 export class NewsCategories extends FeedElement {
   static override styles = [baseStyles, categoriesStyles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
+
+  /** The most headlines per category, newest first. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
 
   /**
    * The categories to show, in this order: comma-separated, case-insensitive. Default: every

@@ -72,14 +72,17 @@ const pageItem = () =>
  * @csspart submit - The send button, which reads "Retry" after a failure that may pass.
  * @csspart form-status - The sending, thank-you and failure messages.
  *
- * @cssprop --news-star-color - Colour of filled stars. Default: a gold that meets 3:1 contrast on the background.
- * @cssprop --news-error-color - Colour of validation and failure messages. Default: a red that meets 4.5:1 contrast.
+ * @cssprop [--news-star-color=light-dark(#8f5f00, #f2c94c)] - Colour of filled stars: a gold that meets 3:1 contrast on the background.
+ * @cssprop [--news-error-color=light-dark(#b3261e, #ffb4ab)] - Colour of validation and failure messages: a red that meets 4.5:1 contrast.
  */
 export class NewsReviews extends FeedElement {
   static override styles = [baseStyles, styles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
+
+  /** Reviews shown at first, and how many more each "Show more" adds. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
 
   /** The endpoint new reviews are POSTed to as JSON. Without it the element only shows reviews. */
   @property({ reflect: true }) action = '';

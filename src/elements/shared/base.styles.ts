@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The theme every element shares. Colours follow the page's `color-scheme` through
- * `light-dark()`, and every pair meets WCAG 2.2 AA contrast on its own background.
+ * The theme every element shares (its custom properties are documented on `ThemedElement`).
+ * Colours follow the page's `color-scheme` through `light-dark()`, and every pair meets WCAG 2.2
+ * AA contrast on its own background.
  */
 export const baseStyles = css`
   :host {
@@ -15,7 +16,7 @@ export const baseStyles = css`
     --_border: var(--news-border-color, light-dark(#d4d4d4, #3c3c3c));
     --_radius: var(--news-radius, 0.5rem);
     --_gap: var(--news-gap, 1rem);
-    --_focus: var(--news-focus-color, light-dark(#0b57d0, #8ab4f8));
+    --_focus: var(--news-focus-color, var(--_accent));
     display: block;
     font: var(--news-font, inherit);
     color: var(--_color);

@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
 import { translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
 import { clampLevel, header, headingText } from './heading.js';
+import { ThemedElement } from './themed-element.js';
 
 /** Splits a comma-separated attribute into lower-case names. */
 export const names = (list: string) =>
@@ -33,7 +34,7 @@ export const names = (list: string) =>
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  */
-export abstract class FeedElement extends LitElement {
+export abstract class FeedElement extends ThemedElement {
   /** URL of the feed: JSON Feed, RSS or Atom. Without it, an inline `<script type="application/feed+json">` child is read. */
   @property() src = '';
 
