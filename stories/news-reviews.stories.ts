@@ -73,3 +73,6 @@ export const ManyReviews: Story = { args: { src: FEEDS.manyReviews } };
 export const RightToLeft: Story = { args: { src: FEEDS.rtlReviews }, decorators: [rtl('fa')] };
 
 export const Dark: Story = { decorators: [dark] };
+
+/** On a page that has its own "Reader reviews" heading: `heading="none"` draws none, and the form's heading takes `heading-level`. */
+export const UnderThePagesHeading: Story = { args: { heading: 'none', 'heading-level': 3 } };

@@ -11,8 +11,10 @@ import { cardsStyles } from './news-cards.styles.js';
 /** How `<news-cards>` arranges its cards. */
 export type CardsLayout = 'grid' | 'list' | 'compact';
 
-/** Skeleton cards shown while loading when `limit` does not say how many will come. */
-const SKELETON_CARDS = 3;
+/** Skeleton cards shown while loading when `limit` does not say how many will come: two rows of three. */
+const SKELETON_CARDS = 6;
+/** The most skeleton cards drawn, whatever the `limit`: a bound on the placeholder's DOM. */
+const SKELETON_MOST = 24;
 
 /**
  * A list of `<article>`s in a grid that adapts to the width the element is given (a container
@@ -51,21 +53,10 @@ const SKELETON_CARDS = 3;
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop --news-card-min-width - Narrowest a grid column gets before the grid drops one. Default `16rem`.
- * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
- * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
- * @cssprop --news-title-size - Font size of card titles. Default `1.125em` (`1em` when compact).
- * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
- * @cssprop --news-muted-color - Colour of summaries and dates. Default grey.
- * @cssprop --news-background - Background of the element and the cards. Default white, near-black in dark schemes.
- * @cssprop --news-surface - Background of image boxes and skeletons. Default light grey.
- * @cssprop --news-accent - Colour of tags, hovered links and buttons. Default blue.
- * @cssprop --news-on-accent - Text on buttons. Default white.
- * @cssprop --news-border-color - Card borders and compact separators. Default grey.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Space between and inside cards. Default `1rem`.
- * @cssprop --news-focus-color - Focus ring. Default blue.
- * @cssprop --news-font - Font. Default: inherited from the page.
+ * @cssprop [--news-card-min-width=16rem] - Narrowest a grid column gets before the grid drops one.
+ *
+ * The card's own custom properties (`--news-image-ratio`, `--news-title-lines`,
+ * `--news-summary-lines`, `--news-title-size`) are those of `<news-card>`.
  */
 export class NewsCards extends FeedElement {
   static override styles = [baseStyles, cardStyles, cardsStyles];
@@ -73,11 +64,19 @@ export class NewsCards extends FeedElement {
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
+  /** The most cards shown (and, with `paginate`, how many more each More adds); the skeleton draws as many. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
+
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
   @property({ reflect: true }) layout: CardsLayout = 'grid';
 
-  /** Level of each card's title heading, 1 to 6. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  /**
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the card titles one deeper, or
+   * else the card titles. Out of range clamps to 1 or 6; not a number gives 3.
+   */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) override headingLevel = 3;
+
+  protected override defaultHeadingLevel = 3;
 
   /** Hides the images. */
   @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
@@ -120,7 +119,7 @@ export class NewsCards extends FeedElement {
   protected renderItems(items: Item[]): TemplateResult {
     const options: CardOptions = {
       locale: this.resolvedLocale,
-      headingLevel: this.headingLevel,
+      headingLevel: this.innerLevel,
       target: this.target,
       noImages: this.noImages,
       noSummary: this.noSummary,
@@ -179,7 +178,7 @@ export class NewsCards extends FeedElement {
         </div>
       </div>
     </li>`;
-    const count = Math.min(this.limit || SKELETON_CARDS, 6);
+    const count = Math.min(this.limit || SKELETON_CARDS, SKELETON_MOST);
     return html`<ul class="list">${Array.from({ length: count }, () => card)}</ul>`;
   }
 }
