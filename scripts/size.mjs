@@ -15,19 +15,19 @@ const KB = 1024;
 // The CI budget of each row, gzip: a ratchet at what the build achieves plus at most 0.3 KB. Lower
 // a budget when bytes go; raise one only with the reason in the commit.
 const budgets = {
-  'dist/feedlets.js (all elements)': 30.6 * KB,
-  'dist/feedlets.iife.js (all elements)': 30.6 * KB,
-  'news-ticker alone': 19.4 * KB,
-  'news-cards alone': 20.6 * KB,
-  'news-card alone': 9.3 * KB,
-  'news-categories alone': 19.9 * KB,
-  'news-reviews alone': 23.3 * KB,
-  'core only (store, JSON Feed, RSS and Atom)': 9.3 * KB,
-  'news-ticker page via loader.js': 19.7 * KB,
-  'news-cards page via loader.js': 21.4 * KB,
-  'news-card page via loader.js': 13.0 * KB,
-  'news-categories page via loader.js': 19.7 * KB,
-  'news-reviews page via loader.js': 22.8 * KB,
+  'dist/feedlets.js (all elements)': 34.9 * KB,
+  'dist/feedlets.iife.js (all elements)': 34.9 * KB,
+  'news-ticker alone': 21.9 * KB,
+  'news-cards alone': 23.5 * KB,
+  'news-card alone': 10.1 * KB,
+  'news-categories alone': 22.8 * KB,
+  'news-reviews alone': 26.4 * KB,
+  'core only (store, JSON Feed, RSS and Atom)': 10.5 * KB,
+  'news-ticker page via loader.js': 22.0 * KB,
+  'news-cards page via loader.js': 23.5 * KB,
+  'news-card page via loader.js': 14.5 * KB,
+  'news-categories page via loader.js': 22.1 * KB,
+  'news-reviews page via loader.js': 25.5 * KB,
 };
 // Issue 13's targets (gzip), shown beside the budgets so the gap stays in view.
 const targets = {
@@ -226,8 +226,9 @@ for (const tag of tags.filter((t) => targets[`${t} page via loader.js`])) {
   if (total.gzip > target) console.log(`<${tag}> page: ${kb(total.gzip - target)} gzip over its ${kb(target)} target.`);
 }
 
-const core = [...pages['news-ticker'].files].find((file) => /\/core-/.test(file));
-const later = imports(core).dynamics;
+// What any chunk of the ticker page imports on demand (the XML reader from the feed chunk, the
+// language tables from the core one).
+const later = [...pages['news-ticker'].files].flatMap((file) => imports(file).dynamics);
 console.log('\nWhat a page fetches later, on top of the <news-ticker> page: only when it needs it.\n');
 console.log('| when | files | gzip | brotli |');
 console.log('| --- | --- | ---: | ---: |');
