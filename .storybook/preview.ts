@@ -7,7 +7,7 @@ import '../src/locales/ru.js';
 import '../src/locales/az.js';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { handlers, resetMockCalls } from '../stories/support/mock-network.js';
+import { mockHandlers, resetMockCalls } from '../stories/support/mock-network.js';
 import { paintPage } from '../stories/support/story-kit.js';
 
 interface Member {
@@ -88,7 +88,7 @@ const preview: Preview = {
     // between stories; everything else goes to the server. The worker's URL is relative to the
     // page so a Storybook deployed in a sub-folder still finds it.
     mswLoader(async () => {
-      const worker = setupWorker(...handlers);
+      const worker = setupWorker(...mockHandlers());
       await worker.start({
         quiet: true,
         onUnhandledRequest: 'bypass',

@@ -99,8 +99,8 @@ const count = (path: string) => {
 /** Relative to the Storybook page, so a deployed sub-folder works too. */
 const at = (path: string) => new URL(path, document.baseURI).href;
 
-/** The mocked endpoints, as msw handlers. */
-export const handlers: HttpHandler[] = [
+/** The mocked endpoints, as msw handlers (made on call: the paths resolve against the page). */
+export const mockHandlers = (): HttpHandler[] => [
   http.get(at(MOCK.hang), ({ request }) => never(request.signal)),
   http.get(at(MOCK.many), () => json(manyItems(300))),
   http.get(at(MOCK.manyReviews), () => json(manyReviews(60))),
