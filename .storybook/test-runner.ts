@@ -86,10 +86,12 @@ function listen(page: Page) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text().split('\n')[0]!;
+    // Chromium asks for /favicon.ico on its own (iframe.html names none), at a moment no story controls.
+    if (new URL(message.location().url || 'about:blank').pathname === '/favicon.ico') return;
     const expectsFeedError = state().tags.includes('feed-error');
     if (expectsFeedError && text.startsWith('[feedlets]')) state().feedErrors.push(text);
     else if (expectsFeedError && /status of 404/.test(text)) return;
-    else state().problems.push(`console error: ${text}`);
+    else state().problems.push(`console error: ${text}${message.location().url ? ` (${message.location().url})` : ''}`);
   });
 }
 
