@@ -6,7 +6,7 @@ import { ARTICLE, FEEDS, applyArgs, dark, feedArgTypes, narrow, rtl } from './su
 type Args = Record<string, unknown>;
 
 /**
- * The review endpoints are mocked in the page (`stories/support/mock-network.ts`): a review sent
+ * The review endpoints are mocked by msw (`stories/support/mock-network.ts`): a review sent
  * here goes nowhere, and the draft kept in `localStorage` is this browser's only.
  */
 const meta: Meta<Args> = {
