@@ -381,6 +381,11 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
   // Nothing may precede the XML declaration; feeds often start with a BOM or blank lines.
   const lead = /^[\s\ufeff]*/.exec(text)![0];
   const body = text.slice(lead.length);
+  // An entity defined through other entities can grow exponentially (the "billion laughs"): Chromium's
+  // and Firefox's parsers give up on one, WebKit's expands it all and hangs the page. Refused first.
+  if (/<!ENTITY\s+[^\s%]+\s+["'][^"']*&(?!#|(?:amp|lt|gt|quot|apos);)/i.test(body)) {
+    throw new FeedError('not-a-feed', `${source} defines entities through other entities (an entity bomb), so it is not read as a feed`, base);
+  }
   const parser = new DOMParser();
   let doc = parser.parseFromString(body, 'application/xml');
   const error = parseError(doc);
