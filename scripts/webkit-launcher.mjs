@@ -35,6 +35,9 @@ function ready(driver, port) {
   });
 }
 
+// The launchers in this process start their drivers one after another (see initialize).
+let starting = Promise.resolve();
+
 // WebDriver key codes for the names web-test-runner's sendKeys takes (Puppeteer's names).
 const KEYS = { ...Key, Space: ' ', Meta: Key.Command };
 const key = (name) => KEYS[name] ?? name;
@@ -68,6 +71,21 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 
   async initialize(config, testFiles) {
+    // `xvfb-run -a` takes the first display without a lock file: two started at once can share one,
+    // and then a window hidden behind the other gets no animation frames. One driver at a time.
+    const turn = starting.then(() => this.#start());
+    starting = turn.catch(() => {});
+    await turn;
+    const { name } = this;
+    // The webdriver launcher picks one window per file (not iframes) only when concurrency is 1.
+    await super.initialize({ ...config, concurrency: 1 }, testFiles);
+    this.name = name;
+    // web-test-runner asks its own command plugins first, and theirs refuse WebDriver for key
+    // holds and viewports: put the commands WebKit can do in front of them.
+    if (!config.plugins.includes(webkitCommands)) config.plugins.unshift(webkitCommands);
+  }
+
+  async #start() {
     this.#home = await mkdtemp(join(tmpdir(), 'feedlets-webkit-'));
     await mkdir(join(this.#home, 'gtk-3.0'));
     await writeFile(join(this.#home, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${!this.#reducedMotion}\n`);
@@ -79,13 +97,6 @@ class WebKitLauncher extends WebdriverLauncher {
     });
     await ready(this.#driver, port);
     this.options.port = port;
-    const { name } = this;
-    // The webdriver launcher picks one window per file (not iframes) only when concurrency is 1.
-    await super.initialize({ ...config, concurrency: 1 }, testFiles);
-    this.name = name;
-    // web-test-runner asks its own command plugins first, and theirs refuse WebDriver for key
-    // holds and viewports: put the commands WebKit can do in front of them.
-    if (!config.plugins.includes(webkitCommands)) config.plugins.unshift(webkitCommands);
   }
 
   async stopSession(id) {
