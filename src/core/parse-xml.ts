@@ -474,7 +474,14 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
   const source = base ?? 'The feed';
   // Nothing may precede the XML declaration; feeds often start with a BOM or blank lines.
   const lead = /^[\s\ufeff]*/.exec(text)![0];
-  const body = text.slice(lead.length);
+  // The text is decoded already: its declared encoding is history, and WebKit's parser refuses a
+  // name it does not know (`encoding="x-klingon"`) where Chromium and Firefox ignore it.
+  const body = text.slice(lead.length).replace(/^(<\?xml\b[^>]*?)\sencoding\s*=\s*(["'])[^"'>]*\2/, '$1');
+  // An entity defined through other entities can grow exponentially (the "billion laughs"): Chromium's
+  // and Firefox's parsers give up on one, WebKit's expands it all and hangs the page. Refused first.
+  if (/<!ENTITY\s+[^\s%]+\s+["'][^"']*&(?!#|(?:amp|lt|gt|quot|apos);)/i.test(body)) {
+    throw new FeedError('not-a-feed', `${source} defines entities through other entities (an entity bomb), so it is not read as a feed`, base);
+  }
   const parser = new DOMParser();
   let doc = parser.parseFromString(body, 'application/xml');
   const error = parseError(doc);

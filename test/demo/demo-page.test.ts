@@ -21,6 +21,14 @@ async function openDemo(query = ''): Promise<Document> {
 }
 
 describe('the demo site', () => {
+  // The first load of the demo has every module transformed by the dev server and compiled by a
+  // fresh browser: done once here, so no single test pays for it (WebKit took over 10 s under load).
+  before(async function () {
+    this.timeout(60_000);
+    await openDemo('');
+    document.querySelector('iframe')!.remove();
+  });
+
   afterEach(() => {
     document.querySelectorAll('iframe').forEach((frame) => frame.remove());
     localStorage.clear();
