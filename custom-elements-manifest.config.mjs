@@ -31,7 +31,26 @@ function defineElementTags() {
   };
 }
 
+/**
+ * `<news-cards>` draws each card with `<news-card>`'s template, so the card's custom properties
+ * (documented once, on `NewsCard`) are `<news-cards>`' too.
+ */
+function cardPropertiesOnCards() {
+  return {
+    name: 'feedlets-card-properties',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((mod) => mod.declarations ?? []);
+      const card = declarations.find((d) => d.name === 'NewsCard');
+      const cards = declarations.find((d) => d.name === 'NewsCards');
+      if (!card || !cards) throw new Error('NewsCard or NewsCards is missing from the manifest');
+      const inherited = new Set((cards.cssProperties ?? []).map((p) => p.name));
+      const own = (card.cssProperties ?? []).filter((p) => !p.inheritedFrom && !inherited.has(p.name));
+      cards.cssProperties = [...own, ...(cards.cssProperties ?? [])];
+    },
+  };
+}
+
 export default {
   globs: ['src/define/*.ts'],
-  plugins: [defineElementTags()],
+  plugins: [defineElementTags(), cardPropertiesOnCards()],
 };

@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'coverage/', 'storybook-static/', 'node_modules/', '.tmp/', 'custom-elements.json', 'bench/dist/'] },
+  { ignores: ['dist/', 'build/', 'coverage/', 'storybook-static/', 'node_modules/', '.tmp/', 'custom-elements.json', 'bench/dist/', 'server/dist/', '.storybook/public/mockServiceWorker.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -25,7 +25,16 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['test/**'],
+    // feedlets-server runs on Node (and other server runtimes); only its CLI talks to a terminal.
+    files: ['server/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['server/src/cli.ts', 'server/bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['test/**', 'server/test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

@@ -2,27 +2,54 @@ import { defineConfig } from 'vite';
 import { entries } from './scripts/entries.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
+/** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
+const loaderChunks = {
+  // A group takes only the modules it names: the feed group must not take what every element uses.
+  includeDependenciesRecursively: false,
+  groups: [
+    { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/ },
+    // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
+    { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
+    // What every element uses, with the bundler's decorator helper. The RSS/Atom reader, the
+    // language tables and what only <news-reviews> uses (sending, drafts) stay out, each
+    // imported when first needed.
+    { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)|decorate/ },
+  ],
+};
+
 /**
- * `vite build` writes the npm entries (lit and zod external); `--mode script` writes the
- * self-contained script-tag files `feedlets.js` (ES module) and `feedlets.iife.js` (classic).
+ * `vite build` writes the npm entries (lit external); `--mode script` writes the self-contained
+ * one-file builds `feedlets.js` (ES module) and `feedlets.iife.js` (classic); `--mode loader`
+ * writes `loader.js`, which imports from `lazy/` only the chunks a page uses.
  */
 export default defineConfig(({ mode }) => {
   const script = mode === 'script';
+  const loader = mode === 'loader';
+  const lib = script
+    ? { entry: 'src/bundle.ts', name: 'Feedlets', formats: ['es', 'iife'] as const, fileName: (format: string) => (format === 'es' ? 'feedlets.js' : 'feedlets.iife.js') }
+    : loader
+      ? { entry: 'src/loader.ts', formats: ['es'] as const, fileName: () => 'loader.js' }
+      : { entry: entries, formats: ['es'] as const };
+  const output = script
+    ? { codeSplitting: false }
+    : loader
+      ? { chunkFileNames: 'lazy/[name]-[hash].js', codeSplitting: loaderChunks }
+      : { chunkFileNames: 'chunks/[name]-[hash].js' };
   return {
     plugins: [minifyTemplatesPlugin()],
     build: {
       target: 'es2022',
       outDir: 'dist',
-      emptyOutDir: !script,
+      emptyOutDir: !script && !loader,
       copyPublicDir: false,
       sourcemap: true,
       minify: true,
-      lib: script
-        ? { entry: 'src/bundle.ts', name: 'Feedlets', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'feedlets.js' : 'feedlets.iife.js') }
-        : { entry: entries, formats: ['es'] },
+      lib: { ...lib, formats: [...lib.formats] },
       rolldownOptions: {
-        external: script ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
-        output: { minify: true, ...(script ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' }) },
+        external: script || loader ? [] : [/^lit($|\/)/, /^@lit\//],
+        // Needed by includeDependenciesRecursively: false; loader.js still exports exactly `watch`.
+        ...(loader ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
+        output: { minify: true, ...output },
       },
     },
   };

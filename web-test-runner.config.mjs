@@ -5,8 +5,10 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 
-// Both engines come from Debian (`apt-get install chromium firefox-esr`); nothing is downloaded.
+// Every engine comes from Debian (`apt-get install chromium firefox-esr webkit2gtk-driver xvfb`);
+// nothing is downloaded.
 const chromium = (extraArgs = []) =>
   chromeLauncher({
     launchOptions: {
@@ -55,8 +57,13 @@ const firefox = (prefs = {}) =>
 // FEEDLETS_BROWSERS=chromium runs one engine, for quick local runs.
 const only = process.env.FEEDLETS_BROWSERS;
 const pick = (list) => list.filter((b) => !only || only.split(',').includes(b.name));
-const engines = (chromiumArgs, firefoxPrefs) =>
-  pick([Object.assign(chromium(chromiumArgs), { name: 'chromium' }), Object.assign(firefox(firefoxPrefs), { name: 'firefox' })]);
+const engines = (chromiumArgs, firefoxPrefs, webkitOptions) =>
+  pick([
+    Object.assign(chromium(chromiumArgs), { name: 'chromium' }),
+    Object.assign(firefox(firefoxPrefs), { name: 'firefox' }),
+    // WebKitGTK's MiniBrowser, one test file at a time (scripts/webkit-launcher.mjs).
+    Object.assign(webkitLauncher(webkitOptions), { name: 'webkit' }),
+  ]);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -73,20 +80,23 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     a11ySnapshotPlugin(),
   ],
-  browsers: engines([], {}),
+  browsers: engines([], {}, {}),
   groups: [
     {
-      // Emulating reduced motion is CDP-only, so these tests get browsers that prefer it from launch.
+      // Emulating reduced motion is CDP-only, so these tests get browsers that prefer it from launch
+      // (WebKitGTK: GTK's gtk-enable-animations=false).
       name: 'reduced-motion',
       files: 'test/**/*.reduced-motion.test.ts',
-      browsers: engines(['--force-prefers-reduced-motion'], { 'ui.prefersReducedMotion': 1 }),
+      browsers: engines(['--force-prefers-reduced-motion'], { 'ui.prefersReducedMotion': 1 }, { reducedMotion: true }),
     },
   ],
   reporters: [defaultReporter(), countReporter()],
   concurrency: 2,
   concurrentBrowsers: 2,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  testFramework: { config: { timeout: 10000 } },
+  // A watchdog for a test that hangs, not a budget: tests wait for events and states, so a busy
+  // machine (two cores shared with other work) makes them slower, never wrong.
+  testFramework: { config: { timeout: 60000 } },
   // Two cores and two engines: a browser can take a while to start when the machine is busy.
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,

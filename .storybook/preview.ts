@@ -5,7 +5,9 @@ import manifest from '../custom-elements.json';
 import '../src/define/index.js';
 import '../src/locales/ru.js';
 import '../src/locales/az.js';
-import { mockNetwork } from '../stories/support/mock-network.js';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { mockHandlers, resetMockCalls } from '../stories/support/mock-network.js';
 import { paintPage } from '../stories/support/story-kit.js';
 
 interface Member {
@@ -52,7 +54,7 @@ const withPage: Decorator = (story, { globals }) => {
 const preview: Preview = {
   tags: ['autodocs'],
   parameters: {
-    // Violations fail the story in Storybook's test panel; scripts/test-storybook.mjs fails CI.
+    // Violations fail the story in Storybook's test panel; `npm run test-storybook` fails CI.
     a11y: { test: 'error' },
     controls: { expanded: true, sort: 'requiredFirst' },
     docs: { toc: true },
@@ -82,11 +84,20 @@ const preview: Preview = {
   argTypesEnhancers: [documentedOnly],
   decorators: [withPage],
   loaders: [
-    async () => {
-      mockNetwork();
-      return {};
-    },
+    // The mocked endpoints are the worker's initial handlers, so they survive the addon's reset
+    // between stories; everything else goes to the server. The worker's URL is relative to the
+    // page so a Storybook deployed in a sub-folder still finds it.
+    mswLoader(async () => {
+      const worker = setupWorker(...mockHandlers());
+      await worker.start({
+        quiet: true,
+        onUnhandledRequest: 'bypass',
+        serviceWorker: { url: './mockServiceWorker.js' },
+      });
+      return worker;
+    }),
   ],
+  beforeEach: resetMockCalls,
 };
 
 export default preview;

@@ -1,8 +1,9 @@
-// Starts the demo server as `npm start` would and drives the review endpoint as the review box
-// does: post, post again, read back, send garbage, survive faults and a restart. Prints PASS or
-// FAIL and exits non-zero on failure. The reviews go to a scratch folder, not demo/data/.
+// Starts the demo server as `npm start` would and drives its review endpoint (feedlets-server's
+// handler) as the review box does: post, post again, read back, send garbage, survive faults and a
+// restart, and moderate through the admin API. Prints PASS or FAIL and exits non-zero on failure.
+// The database goes to a scratch folder, not demo/data/.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,10 +54,11 @@ async function call(base, path, init = {}) {
   return { status: response.status, headers: response.headers, text, json };
 }
 
-const post = (base, body, path = '/api/reviews') =>
+// As the page does: browsers send the page's origin with a POST, and the server checks it.
+const post = (base, body, path = '/api/reviews', origin = base) =>
   call(base, path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
@@ -84,7 +86,7 @@ try {
   const review = { id: randomUUID(), item: ARTICLE, rating: 4, text: 'Checked by scripts/check-demo.mjs.', name: 'Check script' };
   const first = await post(base, review);
   check('POST /api/reviews stores a valid review (201)', first.status === 201, `status ${first.status}: ${first.text}`);
-  check('the answer is the stored review as a feed item', first.json?.id === review.id && first.json?._review?.rating === 4 && first.json?._review?.item === ARTICLE, first.text);
+  check('the answer says it is published at once (moderation: post)', first.json?.status === 'published' && first.json?.id === review.id, first.text);
   const again = await post(base, review);
   check('the same id again is refused with 409', again.status === 409 && typeof again.json?.error === 'string', `status ${again.status}: ${again.text}`);
   const feed = await call(base, '/api/reviews.json');
@@ -107,7 +109,9 @@ try {
     const answer = await post(base, body);
     check(`${what} gets 400 with an error`, answer.status === 400 && typeof answer.json?.error === 'string' && answer.json.error.length > 0, `status ${answer.status}: ${answer.text}`);
   }
-  const form = await call(base, '/api/reviews', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+  const foreign = await post(base, { ...review, id: randomUUID() }, '/api/reviews', 'https://elsewhere.example');
+  check('a post from another origin gets 403 with an error', foreign.status === 403 && typeof foreign.json?.error === 'string', `status ${foreign.status}: ${foreign.text}`);
+  const form = await call(base, '/api/reviews', { method: 'POST', headers: { 'content-type': 'text/plain', origin: base }, body: 'hello' });
   check('a body that is not sent as JSON gets 415 with an error', form.status === 415 && typeof form.json?.error === 'string', `status ${form.status}: ${form.text}`);
   const huge = await post(base, { ...review, id: randomUUID(), text: 'x'.repeat(40_000) });
   check('an oversized body gets 413 with an error', huge.status === 413 && typeof huge.json?.error === 'string', `status ${huge.status}: ${huge.text.slice(0, 200)}`);
@@ -124,6 +128,18 @@ try {
   check('every failure is a 5xx', statuses.every((status) => status === 201 || status === 409 || status >= 500), `statuses: ${statuses.join(', ')}`);
   const afterFaults = await call(base, '/api/reviews.json');
   check(`it is stored exactly once (statuses: ${statuses.join(', ')})`, copiesOf(afterFaults.json, flaky.id) === 1, `copies: ${copiesOf(afterFaults.json, flaky.id)}`);
+
+  console.log('Moderation');
+  const admin = await call(base, '/api/admin');
+  check('the admin page asks for the token (401)', admin.status === 401 && admin.text.includes('name="token"'), `status ${admin.status}`);
+  const token = readFileSync(join(data, 'admin-token'), 'utf8').trim();
+  const bearer = { headers: { authorization: `Bearer ${token}` } };
+  const listed = await call(base, '/api/admin/reviews?status=published', bearer);
+  check('the admin API lists the review with the printed token', listed.json?.reviews?.some((one) => one.id === review.id), `status ${listed.status}`);
+  const rejected = await call(base, `/api/admin/reviews/${review.id}/reject`, { method: 'POST', ...bearer });
+  const hidden = await call(base, '/api/reviews.json');
+  check('a rejected review leaves the feed', rejected.json?.status === 'rejected' && copiesOf(hidden.json, review.id) === 0, rejected.text);
+  await call(base, `/api/admin/reviews/${review.id}/approve`, { method: 'POST', ...bearer });
 
   console.log('Restart');
   await server.close();

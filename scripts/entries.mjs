@@ -1,7 +1,7 @@
 // The package's entry points, shared by the JS build (vite.config.ts) and the types build.
 export const tags = ['news-ticker', 'news-cards', 'news-card', 'news-categories', 'news-reviews'];
 
-/** npm entries, with lit and zod left to the user's bundler. */
+/** npm entries, with lit left to the user's bundler. */
 export const entries = {
   index: 'src/index.ts',
   'define/index': 'src/define/index.ts',

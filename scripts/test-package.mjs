@@ -82,6 +82,13 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, ...CONSUMER_DEPS], work);
   cpSync('test/package', work, { recursive: true });
 
+  const installed = join(work, 'node_modules/feedlets/dist');
+  const shipped = readdirSync(installed, { recursive: true }).map(String);
+  check('tarball: ships dist/loader.js and its chunks, and no feedlets.iife.d.ts', shipped.includes('loader.js') && shipped.some((f) => /^lazy[\\/]news-ticker-/.test(f)) && !shipped.includes('feedlets.iife.d.ts'));
+  const zod = shipped.filter((f) => f.endsWith('.js') && readFileSync(join(installed, f), 'utf8').includes('zod'));
+  const dependencies = Object.keys(JSON.parse(readFileSync(join(installed, '../package.json'), 'utf8')).dependencies ?? {});
+  check('tarball: no zod in any script, and feedlets depends on lit alone', zod.length === 0 && dependencies.join() === 'lit', [...zod, ...dependencies].join(', '));
+
   try {
     run(join(work, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], work);
     check('types: a usage type-checks against the packed .d.ts files (speed is a number, news-error detail is typed)', true);

@@ -1,8 +1,9 @@
-// What a page can use: the elements, the feed core, the events. The script-tag build exports
-// this; the package's root entry (index.ts) adds the schema servers check reviews with.
+// What a page can use: the elements, the feed core, the events. The root entry (index.ts) and
+// the script-tag build (bundle.ts) both export this.
 export { FeedError, type FeedErrorCode } from './core/feed-error.js';
 export { FeedController, type FeedHost } from './core/feed-controller.js';
 export { FeedStore, feedStore, type FeedStoreOptions, type Snapshot } from './core/feed-store.js';
+export { feedStoreContext, provideFeedStore } from './core/feed-store-context.js';
 export {
   NewsErrorEvent,
   NewsLoadEvent,
@@ -22,9 +23,12 @@ export {
   type ReviewReceipt,
   type SendOptions,
 } from './core/review-sender.js';
-export { registerStrings, type Strings } from './core/strings.js';
+export { registerStrings, type Plural, type Strings } from './core/strings.js';
+export { registerDates, type DateStrings } from './core/format.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
 export { FeedElement } from './elements/shared/feed-element.js';
+// The type of the elements' `clock`, named so that declarations can refer to it.
+export type { MinuteClock } from './elements/shared/minute-clock.js';
 export { NewsTicker } from './elements/news-ticker/news-ticker.js';
 export { NewsCards } from './elements/news-cards/news-cards.js';
 export { NewsCard } from './elements/news-card/news-card.js';

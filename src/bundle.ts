@@ -1,5 +1,5 @@
-// The script-tag build: registers every element, speaks every shipped language, exports what a
-// page can use (api.ts: the root entry's API but for the server-side review schema).
+// The one-file script-tag build: registers every element, speaks every shipped language, and
+// exports what the root entry does.
 import './define/index.js';
 import './locales/ru.js';
 import './locales/az.js';

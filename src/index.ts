@@ -1,4 +1,3 @@
-// The package's root entry: everything a page uses, and the schema a server checks reviews with
-// (left out of the script-tag build, which no server can load: it registers elements).
+// The package's root entry: everything a page uses. Importing it registers nothing; the define
+// modules do. Servers check reviews with `reviewPayloadSchema` from `feedlets-server`.
 export * from './api.js';
-export { reviewPayloadSchema } from './core/review-schema.js';

@@ -75,3 +75,6 @@ export const HebrewList: Story = {
 export const Dark: Story = { decorators: [dark] };
 
 export const DarkList: Story = { args: { layout: 'list' }, decorators: [dark] };
+
+/** A heading of its own above the cards; the card titles go one level deeper. */
+export const WithHeading: Story = { args: { heading: 'Latest news', 'heading-level': 2 } };

@@ -6,7 +6,7 @@ import { ARTICLE, FEEDS, applyArgs, dark, feedArgTypes, narrow, rtl } from './su
 type Args = Record<string, unknown>;
 
 /**
- * The review endpoints are mocked in the page (`stories/support/mock-network.ts`): a review sent
+ * The review endpoints are mocked by msw (`stories/support/mock-network.ts`): a review sent
  * here goes nowhere, and the draft kept in `localStorage` is this browser's only.
  */
 const meta: Meta<Args> = {
@@ -73,3 +73,6 @@ export const ManyReviews: Story = { args: { src: FEEDS.manyReviews } };
 export const RightToLeft: Story = { args: { src: FEEDS.rtlReviews }, decorators: [rtl('fa')] };
 
 export const Dark: Story = { decorators: [dark] };
+
+/** On a page that has its own "Reader reviews" heading: `heading="none"` draws none, and the form's heading takes `heading-level`. */
+export const UnderThePagesHeading: Story = { args: { heading: 'none', 'heading-level': 3 } };

@@ -21,7 +21,7 @@ try {
   const response = await fetch(new URL('../custom-elements.json', location.href));
   if (!response.ok) throw new Error(`custom-elements.json: ${response.status}. Run \`npm run analyze\` first.`);
   const elements = feedElements(await response.json());
-  const builder = new EmbedBuilder(root, { elements, samples, script: '/dist/feedlets.js' });
+  const builder = new EmbedBuilder(root, { elements, samples, script: '/dist/loader.js' });
   root.setAttribute('aria-busy', 'false');
   root.dispatchEvent(new CustomEvent('builder-ready', { detail: builder, bubbles: true }));
 } catch (error) {

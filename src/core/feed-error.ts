@@ -11,7 +11,8 @@ export type FeedErrorCode =
 
 /**
  * A feed failure with a `code` for programs and a message for people: it says what happened and,
- * where it can, what to do. It never contains the response body.
+ * where it can, what to do. It never contains the response body. `cause` is the error underneath,
+ * when there was one (say, the `TypeError` of a connection that dropped).
  */
 export class FeedError extends Error {
   override readonly name = 'FeedError';
@@ -21,7 +22,8 @@ export class FeedError extends Error {
     message: string,
     readonly url?: string,
     readonly status?: number,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }

@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { decodeFeed, readFeed } from './read-feed.js';
+import { decodeFeed, readText } from './read-feed.js';
 import type { Feed } from './types.js';
 
 /** What the store knows about one feed URL. `feed` is the last good feed, kept through failures. */
@@ -117,7 +117,7 @@ class Source {
       else if (this.snapshot.error || this.snapshot.loading) this.#publish({ feed: this.snapshot.feed, loading: false });
     } catch (cause) {
       if (request.signal.aborted && !(request.signal.reason instanceof FeedError)) return; // torn down
-      const error = cause instanceof FeedError ? cause : (request.signal.reason as FeedError);
+      const error = this.#feedError(request.signal.aborted ? request.signal.reason : cause);
       this.#failures++;
       this.#publish({ feed: this.snapshot.feed, error, loading: false });
     } finally {
@@ -140,7 +140,8 @@ class Source {
       if (!feed) throw new FeedError('http', `${this.url} answered 304 to a request that was not conditional`, this.url, 304);
       return feed;
     } catch (cause) {
-      throw request.signal.reason instanceof FeedError ? request.signal.reason : cause;
+      if (signal?.aborted) throw signal.reason;
+      throw this.#feedError(request.signal.aborted ? request.signal.reason : cause);
     } finally {
       clearTimeout(timeout);
       signal?.removeEventListener('abort', abort);
@@ -153,6 +154,13 @@ class Source {
       () => request.abort(new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url)),
       this.options.timeout,
     );
+  }
+
+  /** Every failure reaches readers as a FeedError: an element must never wait for ever on a bug. */
+  #feedError(cause: unknown): FeedError {
+    if (cause instanceof FeedError) return cause;
+    const detail = cause instanceof Error ? ` (${cause.message})` : '';
+    return new FeedError('network', `${this.url} could not be loaded${detail}`, this.url, undefined, cause);
   }
 
   #publish(snapshot: Snapshot) {
@@ -207,10 +215,10 @@ class Source {
       const hint = response.status === 404 || response.status === 410 ? ': check the src URL' : '';
       throw new FeedError('http', `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`, this.url, response.status);
     }
-    const body = decodeFeed(await this.#read(response), type);
+    const body = decodeFeed(await this.#read(response, signal), type);
     if (body === this.#body) return undefined;
     // The body decides, not the content type: many servers send JSON as text/html or text/plain.
-    const feed = readFeed(body, { contentType: type, baseUrl: response.url || this.url });
+    const feed = await readText(body, { contentType: type, baseUrl: response.url || this.url });
     this.#body = body;
     this.#etag = response.headers.get('etag') ?? undefined;
     this.#lastModified = response.headers.get('last-modified') ?? undefined;
@@ -218,7 +226,7 @@ class Source {
     return feed;
   }
 
-  async #read(response: Response): Promise<Uint8Array> {
+  async #read(response: Response, signal: AbortSignal): Promise<Uint8Array> {
     const max = this.options.maxBytes;
     const tooLarge = () =>
       new FeedError('too-large', `${this.url} is larger than ${Math.round(max / 1024)} KB, the most a widget will read`, this.url);
@@ -231,7 +239,15 @@ class Source {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        if (signal.aborted) throw signal.reason;
+        const detail = cause instanceof Error ? ` (${cause.message})` : '';
+        throw new FeedError('network', `${this.url} broke off while it was being read${detail}: check your connection`, this.url, response.status, cause);
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > max) {
@@ -276,7 +292,14 @@ class Source {
       const saved = this.options.storage?.getItem(this.#storageKey);
       if (!saved) return;
       const { body, etag, lastModified } = JSON.parse(saved) as { body: string; etag?: string; lastModified?: string };
-      this.snapshot = { feed: readFeed(body, { baseUrl: this.url }), loading: true };
+      const feed = readText(body, { baseUrl: this.url });
+      if (feed instanceof Promise) {
+        // RSS or Atom: painted once the XML reader arrives, unless the network was faster. No
+        // body is kept, so that an unchanged answer cannot leave the store without a feed.
+        feed.then((restored) => this.snapshot.loading && !this.snapshot.feed && this.#publish({ feed: restored, loading: true }), () => {});
+        return;
+      }
+      this.snapshot = { feed, loading: true };
       this.#body = body;
       this.#etag = etag;
       this.#lastModified = lastModified;

@@ -1,3 +1,36 @@
+import type { Plural } from './strings.js';
+
+/**
+ * How a language writes dates, for a browser whose `Intl` lacks it. `{n}` is a count, its form
+ * chosen with `Intl.PluralRules`; `date` places `{d}`, `{month}` and `{y}`.
+ */
+export interface DateStrings {
+  /** Twelve abbreviated month names, January first, as `Intl` writes them in `dateStyle: 'medium'`. */
+  months: string[];
+  date: string;
+  thisMinute: string;
+  yesterday: string;
+  tomorrow: string;
+  minutesAgo: Plural;
+  hoursAgo: Plural;
+  daysAgo: Plural;
+  inMinutes: Plural;
+  inHours: Plural;
+  inDays: Plural;
+}
+
+const dateTables = new Map<string, DateStrings>();
+
+/** Adds the dates of `locale` (`'az'`), used only where the browser's `Intl` lacks the language. */
+export function registerDates(locale: string, strings: DateStrings): void {
+  dateTables.set(locale.toLowerCase(), strings);
+}
+
+const datesOf = (locale: string) => {
+  const lower = locale.toLowerCase();
+  return dateTables.get(lower) ?? dateTables.get(lower.split('-')[0]!);
+};
+
 const WEEK = 7 * 24 * 3600 * 1000;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 24 * 3600 * 1000],
@@ -5,8 +38,74 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60 * 1000],
 ];
 
-const relative = new Map<string, Intl.RelativeTimeFormat>();
-const absolute = new Map<string, Intl.DateTimeFormat>();
+type Formatter = (date: Date, diff: number) => string;
+const relative = new Map<string, Formatter>();
+const absolute = new Map<string, Formatter>();
+
+const knows = new Map<string, boolean>();
+
+/**
+ * Whether the engine has `locale`'s words. `supportedLocalesOf` is not enough: Debian's Chromium
+ * claims Azerbaijani, then writes "2024 M01 23" and "this minute". Only asked for a language that
+ * ships its own dates ({@link registerDates}) to use instead.
+ */
+function intlKnows(locale: string): boolean {
+  let known = knows.get(locale);
+  if (known === undefined) {
+    const claimed =
+      Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 && Intl.RelativeTimeFormat.supportedLocalesOf(locale).length > 0;
+    const month = claimed && new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2024, 0, 15));
+    const ago = (l: string) => new Intl.RelativeTimeFormat(l).format(-2, 'hour');
+    known = !!month && !/^M\d+$/.test(month) && ago(locale) !== ago('en');
+    knows.set(locale, known);
+  }
+  return known;
+}
+
+/** The shipped dates of `locale`, when the engine lacks its data. */
+const shipped = (locale: string) => {
+  const table = datesOf(locale);
+  return table && !intlKnows(locale) ? table : undefined;
+};
+
+function relativeFormatter(locale: string): Formatter {
+  const unitOf = (diff: number) => UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? UNITS[2]!;
+  const table = shipped(locale);
+  if (!table) {
+    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    return (_, diff) => {
+      const [unit, size] = unitOf(diff);
+      return rtf.format(Math.trunc(diff / size), unit);
+    };
+  }
+  const rules = new Intl.PluralRules(locale);
+  const phrases: Record<string, [past: Plural, future: Plural]> = {
+    minute: [table.minutesAgo, table.inMinutes],
+    hour: [table.hoursAgo, table.inHours],
+    day: [table.daysAgo, table.inDays],
+  };
+  return (_, diff) => {
+    const [unit, size] = unitOf(diff);
+    const n = Math.trunc(diff / size);
+    if (n === 0) return table.thisMinute;
+    if (unit === 'day' && Math.abs(n) === 1) return n < 0 ? table.yesterday : table.tomorrow;
+    const phrase = phrases[unit]![n < 0 ? 0 : 1];
+    return (phrase[rules.select(Math.abs(n))] ?? phrase.other).replace('{n}', String(Math.abs(n)));
+  };
+}
+
+function absoluteFormatter(locale: string): Formatter {
+  const table = shipped(locale);
+  if (!table) {
+    const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    return (date) => dtf.format(date);
+  }
+  return (date) =>
+    table.date
+      .replace('{d}', String(date.getDate()))
+      .replace('{month}', table.months[date.getMonth()]!)
+      .replace('{y}', String(date.getFullYear()));
+}
 
 /**
  * A date as a reader expects it in `locale`: relative within a week ("3 hours ago"), absolute
@@ -15,13 +114,8 @@ const absolute = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(date: Date, locale: string, now = Date.now()): string {
   const diff = date.getTime() - now;
   if (Number.isNaN(diff)) return '';
-  if (Math.abs(diff) < WEEK) {
-    let rtf = relative.get(locale);
-    if (!rtf) relative.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
-    const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? ['minute', 60_000];
-    return rtf.format(Math.trunc(diff / size), unit);
-  }
-  let dtf = absolute.get(locale);
-  if (!dtf) absolute.set(locale, (dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })));
-  return dtf.format(date);
+  const [cache, make] = Math.abs(diff) < WEEK ? [relative, relativeFormatter] : [absolute, absoluteFormatter];
+  let format = cache.get(locale);
+  if (!format) cache.set(locale, (format = make(locale)));
+  return format(date, diff);
 }

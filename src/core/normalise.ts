@@ -5,17 +5,24 @@ import type { Feed, Item } from './types.js';
 
 const EARLIEST = Date.UTC(1900, 0, 1);
 const YEAR = 365 * 24 * 3600 * 1000;
-const normalised = new WeakSet<Feed>();
+/**
+ * The mark of a parsed feed. A registered symbol, so every copy of the library (an npm copy and
+ * the script-tag bundle on one page) trusts the others' feeds, which a WeakSet per copy did not.
+ * Not a structural check: an object shaped like a feed may still hold unsafe URLs and markup.
+ * JSON and structured clones carry no symbols, so data from outside can never bear the mark; the
+ * value is the version of the Feed model, so a copy never trusts a feed of another shape.
+ */
+const NORMALISED = Symbol.for('feedlets.feed');
+const MODEL = 1;
 
 /** Remembers that `feed` came out of a parser, so {@link isFeed} knows it needs no parsing. */
 export function markNormalised(feed: Feed): Feed {
-  normalised.add(feed);
-  return feed;
+  return Object.defineProperty(feed, NORMALISED, { value: MODEL });
 }
 
 /** Whether `value` is a feed that `parseFeed` or `parseXmlFeed` produced (and so needs no parsing). */
 export const isFeed = (value: unknown): value is Feed =>
-  typeof value === 'object' && value !== null && normalised.has(value as Feed);
+  typeof value === 'object' && value !== null && (value as { [NORMALISED]?: unknown })[NORMALISED] === MODEL;
 
 /** Copies the defined values of `extra` onto `target`, so optional fields are absent, not undefined. */
 export function withDefined<T extends object>(target: T, extra: Partial<T>): T {

@@ -4,9 +4,9 @@ import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
 type SafeUrl = ReturnType<typeof safeUrls>;
-import { feedSchema } from './schema.js';
+import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
-import type { Author, Feed, Item, Review } from './types.js';
+import type { Author, Feed, Item, Review, ReviewSummary } from './types.js';
 
 /** Options for {@link parseFeed}. */
 export interface ParseOptions {
@@ -51,6 +51,14 @@ function excerpt(raw: Raw, title: string): string {
     plain(raw.content_text, max) ||
     clip(htmlToText(str(raw.content_html) ?? '', title), max)
   );
+}
+
+/** A feed's `_reviews`: an average from 0 to 5 and a whole count, else nothing. */
+function toReviewSummary(value: unknown): ReviewSummary | undefined {
+  if (!isObject(value)) return undefined;
+  const { average, count } = value;
+  const valid = typeof average === 'number' && average >= 0 && average <= 5 && Number.isSafeInteger(count) && (count as number) >= 0;
+  return valid ? { average, count: count as number } : undefined;
 }
 
 /** An item's `_review`: a rating from 1 to 5, and the article it is about when given. */
@@ -101,13 +109,6 @@ function later(items: Item[], make: () => Item) {
   });
 }
 
-function describe(error: { path: PropertyKey[] }[]): string {
-  const key = String(error[0]?.path[0] ?? '');
-  if (key === 'items') return '`items` must be an array';
-  if (key === 'version') return '`version` must be a JSON Feed version URL such as https://jsonfeed.org/version/1.1';
-  return 'expected an object with `version` and `items`';
-}
-
 /** Why text that is not JSON was refused, from a look at its start (which is never quoted). */
 function notJson(body: string): string {
   const start = body.slice(0, 2000).toLowerCase();
@@ -137,12 +138,10 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       throw new FeedError('not-json', `${source} ${notJson(body)}`, base);
     }
   }
-  const parsed = feedSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${describe(parsed.error.issues)}`, base);
-  }
-  // Zod has checked what makes a JSON Feed; every other field is checked where it is read.
-  const raw = data as Raw;
+  const problem = jsonFeedProblem(data);
+  if (problem) throw new FeedError('not-a-feed', `${source} is JSON but not a JSON Feed: ${problem}`, base);
+  // What makes a JSON Feed is checked; every other field is checked where it is read.
+  const raw = data as Raw & JsonFeedShape;
   const safe = safeUrls(base);
   const feedAuthors = authorsOf(raw, safe);
   const items: Item[] = [];
@@ -151,7 +150,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   // Items of JSON parsed here are made when first read, as no one else holds that JSON to change
   // it in between; a page's own object is read now.
   const add = typeof input === 'string' ? later : (list: Item[], make: () => Item) => list.push(make());
-  parsed.data.items.forEach((value, index) => {
+  raw.items.forEach((value, index) => {
     const item = isObject(value) ? value : undefined;
     const id = typeof item?.id === 'string' || typeof item?.id === 'number' ? String(item.id).trim() : '';
     // Only white space and references (`&…;`) can make a title come out empty: any other first
@@ -179,6 +178,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     feedUrl: safe(raw.feed_url),
     nextUrl: safe(raw.next_url),
     language: toLanguage(raw.language),
+    reviews: toReviewSummary(raw._reviews),
   });
   return markNormalised(feed);
 }

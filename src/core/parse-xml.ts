@@ -423,11 +423,16 @@ function atomFeed(root: Element, base: string | undefined, source: string): Feed
   );
 }
 
-let errorSpace: string | null | undefined;
+/**
+ * The namespaces engines put their `<parsererror>` in: Chromium and WebKit XHTML, Firefox its own.
+ * Named, not probed by parsing a broken string: an error document has inline styles, which a
+ * strict Content-Security-Policy reports as a violation on every page that reads a feed.
+ */
+const ERROR_SPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
+
 /** Where the parser reported an error, if it did: engines mark errors with their own element. */
 function parseError(doc: Document): { line: string; column: string } | undefined {
-  errorSpace ??= new DOMParser().parseFromString('<', 'application/xml').getElementsByTagName('parsererror')[0]?.namespaceURI;
-  const error = doc.getElementsByTagNameNS(errorSpace ?? '*', 'parsererror')[0];
+  const error = ERROR_SPACES.map((space) => doc.getElementsByTagNameNS(space, 'parsererror')[0]).find(Boolean);
   if (!error) return undefined;
   // Chromium: "error on line 4 at column 21"; Firefox: "Line Number 4, Column 16".
   const where = error.textContent ?? '';
@@ -469,7 +474,14 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
   const source = base ?? 'The feed';
   // Nothing may precede the XML declaration; feeds often start with a BOM or blank lines.
   const lead = /^[\s\ufeff]*/.exec(text)![0];
-  const body = text.slice(lead.length);
+  // The text is decoded already: its declared encoding is history, and WebKit's parser refuses a
+  // name it does not know (`encoding="x-klingon"`) where Chromium and Firefox ignore it.
+  const body = text.slice(lead.length).replace(/^(<\?xml\b[^>]*?)\sencoding\s*=\s*(["'])[^"'>]*\2/, '$1');
+  // An entity defined through other entities can grow exponentially (the "billion laughs"): Chromium's
+  // and Firefox's parsers give up on one, WebKit's expands it all and hangs the page. Refused first.
+  if (/<!ENTITY\s+[^\s%]+\s+["'][^"']*&(?!#|(?:amp|lt|gt|quot|apos);)/i.test(body)) {
+    throw new FeedError('not-a-feed', `${source} defines entities through other entities (an entity bomb), so it is not read as a feed`, base);
+  }
   const parser = new DOMParser();
   let doc = parser.parseFromString(body, 'application/xml');
   const error = parseError(doc);

@@ -1,6 +1,5 @@
 import { FeedError } from './feed-error.js';
 import { parseFeed, type ParseOptions } from './parse-feed.js';
-import { parseXmlFeed } from './parse-xml.js';
 import type { Feed } from './types.js';
 
 /** Options for {@link readFeed}. */
@@ -71,16 +70,13 @@ export function decodeFeed(bytes: Uint8Array, contentType = ''): string {
 const ROOT = /^[\s\ufeff]*(?:(?:<\?[^>]*>|<!--[\s\S]*?-->|<!doctype[^>[]*>)\s*)*<([^\s>/]+)/i;
 
 /**
- * Reads a feed in any format Feedlets knows, JSON Feed, RSS or Atom, from the bytes (or the
- * decoded text) of a response. The body decides the format: servers often send feeds with a
- * wrong content type, which is used only for the charset and to recognise an HTML page.
+ * Reads the text of a feed: a JSON Feed at once; RSS or Atom once the XML reader arrives, which
+ * is imported on the first XML feed so that pages of JSON Feeds never download it.
  *
- * @throws {FeedError} `not-json` for a body that is neither JSON nor XML, or is an HTML page;
- * `not-a-feed` for JSON or XML that is not a feed.
+ * @throws {FeedError} as {@link readFeed} rejects (at once for JSON and HTML).
  */
-export function readFeed(input: Uint8Array | string, options: ReadOptions = {}): Feed {
+export function readText(text: string, options: ReadOptions = {}): Feed | Promise<Feed> {
   const { contentType = '', baseUrl } = options;
-  const text = typeof input === 'string' ? input : decodeFeed(input, contentType);
   const start = text.slice(0, 2000);
   if (!/^[\s\ufeff]*</.test(start)) return parseFeed(text, { baseUrl });
   const root = ROOT.exec(start)?.[1]?.toLowerCase() ?? '';
@@ -91,5 +87,17 @@ export function readFeed(input: Uint8Array | string, options: ReadOptions = {}):
   if (page || (/html/i.test(contentType) && !feedRoot)) {
     throw new FeedError('not-json', `${baseUrl ?? 'The feed'} is an HTML page, not a feed: check that the URL points at the feed itself`, baseUrl);
   }
-  return parseXmlFeed(text, { baseUrl });
+  return import('./parse-xml.js').then(({ parseXmlFeed }) => parseXmlFeed(text, { baseUrl }));
+}
+
+/**
+ * Reads a feed in any format Feedlets knows, JSON Feed, RSS or Atom, from the bytes (or the
+ * decoded text) of a response. The body decides the format: servers often send feeds with a
+ * wrong content type, which is used only for the charset and to recognise an HTML page.
+ *
+ * @throws {FeedError} (as a rejection) `not-json` for a body that is neither JSON nor XML, or is
+ * an HTML page; `not-a-feed` for JSON or XML that is not a feed.
+ */
+export async function readFeed(input: Uint8Array | string, options: ReadOptions = {}): Promise<Feed> {
+  return readText(typeof input === 'string' ? input : decodeFeed(input, options.contentType), options);
 }

@@ -52,12 +52,26 @@ export interface SendOptions {
   delays?: readonly number[];
   /** Told before each automatic retry, so the reader can be told too. */
   onRetry?: (error: ReviewError, attempt: number) => void;
+  /** Cancels sending: the request on its way and every retry. Then `sendReview` rejects with its reason. */
+  signal?: AbortSignal;
 }
 
 /** Three retries over about 13 seconds: long enough for a restart, short enough to wait for. */
 export const RETRY_DELAYS: readonly number[] = [1000, 3000, 9000];
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or rejects with `signal`'s reason as soon as it is aborted. */
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 
 async function readJson(response: Response): Promise<unknown> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
@@ -81,8 +95,11 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
   const headers = new Headers(options.headers);
   headers.set('content-type', 'application/json');
   headers.set('accept', 'application/json');
+  const { signal } = options;
   const request = new AbortController();
   const timer = setTimeout(() => request.abort(), timeout);
+  const cancel = () => request.abort(signal!.reason);
+  signal?.addEventListener('abort', cancel, { once: true });
   let response: Response;
   let body: unknown;
   try {
@@ -95,11 +112,13 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
     });
     body = await readJson(response);
   } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
     if (request.signal.aborted) throw new ReviewError('timeout', `${url} did not answer within ${timeout / 1000} s`);
     const detail = cause instanceof Error ? ` (${cause.message})` : '';
     throw new ReviewError('network', `${url} could not be reached${detail}`);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
   }
   const { status } = response;
   if (response.ok || status === 409) return receipt(status, payload, body);
@@ -113,23 +132,25 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
 /**
  * POSTs `payload` as JSON to `action` and resolves with the server's receipt. A 2xx or 409 is
  * sent; a transient failure is retried after each of `delays`, with the same payload and so the
- * same `id`, which lets the server drop duplicates.
+ * same `id`, which lets the server drop duplicates. Aborting `options.signal` stops it all.
  *
  * @throws {ReviewError} when the server refused the review or could not be reached in time.
+ * @throws the reason of `options.signal` once it is aborted.
  */
 export async function sendReview(action: string, payload: ReviewPayload, options: SendOptions = {}): Promise<ReviewReceipt> {
   const url = safeUrl(action);
   if (!url) throw new ReviewError('invalid-url', `"${action}" is not an http or https URL`);
+  const { signal } = options;
   const delays = options.delays ?? RETRY_DELAYS;
   for (let attempt = 0; ; attempt++) {
+    signal?.throwIfAborted();
     try {
       return await post(url, payload, options);
     } catch (error) {
-      const failure = error as ReviewError;
-      if (!failure.transient || attempt >= delays.length) throw failure;
-      options.onRetry?.(failure, attempt + 1);
+      if (!(error instanceof ReviewError) || !error.transient || attempt >= delays.length) throw error;
+      options.onRetry?.(error, attempt + 1);
       // Jitter, so readers cut off by one outage do not all come back in the same second.
-      await wait(delays[attempt]! * (0.8 + Math.random() * 0.4));
+      await wait(delays[attempt]! * (0.8 + Math.random() * 0.4), signal);
     }
   }
 }

@@ -12,6 +12,7 @@ const en = {
   more: 'More',
   categories: 'Categories',
   other: 'Other',
+  corsBlocked: '{host} does not allow this site to read its news.',
 };
 
 /**
@@ -60,6 +61,34 @@ const rules = new Map<string, Intl.PluralRules>();
 export function registerStrings(locale: string, strings: Partial<Strings>): void {
   const key = locale.toLowerCase();
   tables.set(key, { ...tables.get(key), ...strings });
+}
+
+const lazy = new Map<string, () => Promise<unknown>>();
+const arriving = new Map<string, Promise<unknown>>();
+
+/**
+ * Names a module that registers the messages of `language` (`'ru'`), imported the first time an
+ * element needs that language: the loader's way to ship languages no page pays for until it uses them.
+ */
+export function registerLazyStrings(language: string, load: () => Promise<unknown>): void {
+  lazy.set(language.toLowerCase(), load);
+}
+
+/**
+ * Settles once the messages of `locale`'s language, imported on first use, are registered;
+ * `undefined` when there is nothing to wait for.
+ */
+export function stringsReady(locale: string): Promise<unknown> | undefined {
+  const language = locale.toLowerCase().split('-')[0]!;
+  const load = lazy.get(language);
+  if (load) {
+    lazy.delete(language);
+    const loading = load()
+      .catch((error: unknown) => console.error(`[feedlets] the ${language} messages could not be loaded:`, error))
+      .finally(() => arriving.delete(language));
+    arriving.set(language, loading);
+  }
+  return arriving.get(language);
 }
 
 function lookup(locale: string, key: StringKey, english: Partial<Strings>): Strings[StringKey] {

@@ -37,11 +37,19 @@ export interface Feed {
   feedUrl?: string;
   language?: string;
   nextUrl?: string;
+  /** A reviews feed's `_reviews`: the server's average and count over every page, not only this one. */
+  reviews?: ReviewSummary;
   items: Item[];
 }
 
+/** The average rating (0 to 5) and the number of reviews a server counted. */
+export interface ReviewSummary {
+  average: number;
+  count: number;
+}
+
 /**
- * What an element knows about its feed at any moment. `idle`: no feed was asked for, which only
- * an element whose feed is optional (`feedOptional`) ever sees.
+ * What an element knows about its feed at any moment. `idle`: no feed was asked for yet (neither
+ * `src`, `feed` nor an inline feed): the element waits quietly for one.
  */
 export type FeedStatus = 'loading' | 'ready' | 'empty' | 'error' | 'idle';

@@ -1,3 +1,4 @@
+import { registerDates, type DateStrings } from '../core/format.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 
 /** The az messages, registered on import. */
@@ -12,6 +13,7 @@ export const az: Partial<Strings> = {
   more: 'Daha çox',
   categories: 'Kateqoriyalar',
   other: 'Digər',
+  corsBlocked: '{host} bu sayta öz xəbərlərini oxumağa icazə vermir.',
   reviews: 'Rəylər',
   loadingReviews: 'Rəylər yüklənir…',
   reviewsError: 'Rəyləri yükləmək mümkün olmadı.',
@@ -40,3 +42,20 @@ export const az: Partial<Strings> = {
 };
 
 registerStrings('az', az);
+
+/** The az dates, for a browser whose Intl lacks the language; registered on import. */
+export const azDates: DateStrings = {
+  months: ['yan', 'fev', 'mar', 'apr', 'may', 'iyn', 'iyl', 'avq', 'sen', 'okt', 'noy', 'dek'],
+  date: '{d} {month} {y}',
+  thisMinute: 'bu dəqiqə',
+  yesterday: 'dünən',
+  tomorrow: 'sabah',
+  minutesAgo: { other: '{n} dəqiqə öncə' },
+  hoursAgo: { other: '{n} saat öncə' },
+  daysAgo: { other: '{n} gün öncə' },
+  inMinutes: { other: '{n} dəqiqə ərzində' },
+  inHours: { other: '{n} saat ərzində' },
+  inDays: { other: '{n} gün ərzində' },
+};
+
+registerDates('az', azDates);

@@ -1,3 +1,4 @@
+import { registerDates, type DateStrings } from '../core/format.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 
 /** The ru messages, registered on import. */
@@ -12,6 +13,7 @@ export const ru: Partial<Strings> = {
   more: 'Ещё',
   categories: 'Рубрики',
   other: 'Другое',
+  corsBlocked: '{host} не разрешает этому сайту читать свои новости.',
   reviews: 'Отзывы',
   loadingReviews: 'Загрузка отзывов…',
   reviewsError: 'Не удалось загрузить отзывы.',
@@ -40,3 +42,20 @@ export const ru: Partial<Strings> = {
 };
 
 registerStrings('ru', ru);
+
+/** The ru dates, for a browser whose Intl lacks the language; registered on import. */
+export const ruDates: DateStrings = {
+  months: ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
+  date: '{d} {month} {y} г.',
+  thisMinute: 'в эту минуту',
+  yesterday: 'вчера',
+  tomorrow: 'завтра',
+  minutesAgo: { one: '{n} минуту назад', few: '{n} минуты назад', other: '{n} минут назад' },
+  hoursAgo: { one: '{n} час назад', few: '{n} часа назад', other: '{n} часов назад' },
+  daysAgo: { one: '{n} день назад', few: '{n} дня назад', other: '{n} дней назад' },
+  inMinutes: { one: 'через {n} минуту', few: 'через {n} минуты', other: 'через {n} минут' },
+  inHours: { one: 'через {n} час', few: 'через {n} часа', other: 'через {n} часов' },
+  inDays: { one: 'через {n} день', few: 'через {n} дня', other: 'через {n} дней' },
+};
+
+registerDates('ru', ruDates);

@@ -1,11 +1,10 @@
 /**
- * The stories' network edge. A few paths are answered in the page, for what a folder of static
- * files cannot serve: a request that never answers, a feed generated in code, a review endpoint.
- * Every other request goes to the real `fetch`, so fixture feeds, 404s and non-feeds come from the
- * server exactly as on a site.
+ * The stories' network edge, answered by msw's service worker (`.storybook/public/mockServiceWorker.js`,
+ * written by `npx msw init`). A few paths are answered here, for what a folder of static files cannot
+ * serve: a request that never answers, a feed generated in code, a review endpoint. Every other
+ * request passes through, so fixture feeds, 404s and non-feeds come from the server exactly as on a site.
  */
-
-type Handler = (request: Request, calls: number) => Response | Promise<Response>;
+import { http, type HttpHandler } from 'msw';
 
 const DAY = 24 * 3600 * 1000;
 const START = Date.UTC(2024, 0, 22, 9, 0);
@@ -83,34 +82,31 @@ async function accept(request: Request) {
   return json({ ...review, status: 'pending' }, 201);
 }
 
-const routes: Record<string, Handler> = {
-  [MOCK.hang]: (request) => never(request.signal),
-  [MOCK.many]: () => json(manyItems(300)),
-  [MOCK.manyReviews]: () => json(manyReviews(60)),
-  [MOCK.reviews]: (request) => accept(request),
-  [MOCK.reviewsFlaky]: (request, calls) =>
-    calls === 1 ? json({ error: 'The review service is restarting' }, 500) : accept(request),
-  [MOCK.reviewsDown]: () => json({ error: 'The review service is down' }, 500),
+/** Review POSTs seen per path in the current story: the flaky endpoint fails only the first. */
+const calls = new Map<string, number>();
+
+/** Forgets earlier calls: run before each story, so every story starts from the same endpoint state. */
+export function resetMockCalls(): void {
+  calls.clear();
+}
+
+const count = (path: string) => {
+  const seen = (calls.get(path) ?? 0) + 1;
+  calls.set(path, seen);
+  return seen;
 };
 
-const calls = new Map<string, number>();
-let realFetch: typeof fetch | undefined;
+/** Relative to the Storybook page, so a deployed sub-folder works too. */
+const at = (path: string) => new URL(path, document.baseURI).href;
 
-/** Starts answering the mocked paths (once per page) and forgets earlier calls (once per story). */
-export function mockNetwork(): void {
-  calls.clear();
-  if (realFetch) return;
-  const passThrough = (realFetch = globalThis.fetch.bind(globalThis));
-  globalThis.fetch = (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const path = Object.keys(routes).find((route) => {
-      const target = new URL(route, document.baseURI);
-      return target.origin === url.origin && target.pathname === url.pathname;
-    });
-    if (!path) return passThrough(input, init);
-    const count = (calls.get(path) ?? 0) + 1;
-    calls.set(path, count);
-    return Promise.resolve(routes[path]!(request, count));
-  };
-}
+/** The mocked endpoints, as msw handlers (made on call: the paths resolve against the page). */
+export const mockHandlers = (): HttpHandler[] => [
+  http.get(at(MOCK.hang), ({ request }) => never(request.signal)),
+  http.get(at(MOCK.many), () => json(manyItems(300))),
+  http.get(at(MOCK.manyReviews), () => json(manyReviews(60))),
+  http.all(at(MOCK.reviews), ({ request }) => accept(request)),
+  http.all(at(MOCK.reviewsFlaky), ({ request }) =>
+    count(MOCK.reviewsFlaky) === 1 ? json({ error: 'The review service is restarting' }, 500) : accept(request),
+  ),
+  http.all(at(MOCK.reviewsDown), () => json({ error: 'The review service is down' }, 500)),
+];

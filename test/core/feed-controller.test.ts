@@ -214,11 +214,10 @@ describe('FeedController', () => {
       expect(stub!.calls).to.have.length(0);
     });
 
-    it('is an error with neither src nor an inline feed, and recovers on retry once one is added', async () => {
+    it('is idle with neither src nor an inline feed, and reads one added later on retry', async () => {
       const el = await fixture<CoreTestFeed>(html`<core-test-feed></core-test-feed>`);
-      expect(el.state.status).to.equal('error');
-      expect(el.state.error!.code).to.equal('invalid-url');
-      expect(el.state.error!.message).to.equal('<core-test-feed> has no src and no inline <script type="application/feed+json">');
+      expect(el.state.status).to.equal('idle');
+      expect(el.state.error).to.equal(undefined);
       const script = document.createElement('script');
       script.type = 'application/feed+json';
       script.textContent = JSON.stringify(FEED);

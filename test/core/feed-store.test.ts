@@ -4,6 +4,7 @@ import { FeedStore, type Snapshot } from '../../src/core/feed-store.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
 import { stubFetch, uniqueUrl, type Reply } from '../helpers/fetch-stub.js';
 import { memoryStorage } from '../helpers/memory-storage.js';
+import { NEWS_RSS } from '../helpers/xml-feeds.js';
 import { realTask } from '../helpers/tasks.js';
 import { restoreVisibility, setVisibility } from '../helpers/visibility.js';
 
@@ -509,6 +510,26 @@ describe('FeedStore', () => {
       expect(header(stub!.callsTo(url)[0]!.init, 'if-none-match')).to.equal('"v1"');
       expect(reader.seen).to.have.length(2);
       expect(reader.last()).to.deep.equal({ feed: reader.seen[0]!.feed, loading: false });
+    });
+
+    it('paints a stored RSS feed once the XML reader arrives, while the network has not answered', async () => {
+      const storage = memoryStorage();
+      const url = uniqueUrl();
+      serve({ body: NEWS_RSS, headers: { 'content-type': 'application/rss+xml', etag: '"v1"' } });
+      const first = subscriber(new FeedStore({ storage }), url);
+      // The XML reader is imported on the first XML feed: wait for it, however long that takes.
+      while (!first.last()?.feed) await settle();
+      stub!.restore();
+
+      serve({ hang: true });
+      const reader = subscriber(new FeedStore({ storage }), url);
+      expect(reader.seen, 'nothing before the reader has read the stored XML').to.have.length(0);
+      while (!reader.seen.length) await settle();
+      expect(reader.seen).to.have.length(1);
+      expect(reader.seen[0]!.loading).to.equal(true);
+      expect(reader.seen[0]!.feed!.title).to.equal('Turan News');
+      // No body kept for a stored XML feed: the request is unconditional, so a 304 cannot come back.
+      expect(header(stub!.callsTo(url)[0]!.init, 'if-none-match')).to.equal(null);
     });
 
     it('replaces the stored feed when the revalidation brings a new one', async () => {

@@ -432,6 +432,12 @@ describe('parseXmlFeed: RSS 2.0', () => {
       const error = failure(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "boom">${levels}]><rss><channel><title>&e9;</title></channel></rss>`);
       expect(error.code).to.equal('not-a-feed');
       expect(performance.now() - start).to.be.below(3000);
+      expect(error.message).to.contain('entity bomb');
+    });
+
+    it('still reads a feed whose own entities are plain text', () => {
+      const { feed } = read(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY site "News &amp; more &#8212; daily">]><rss><channel><title>&site;</title></channel></rss>`);
+      expect(feed.title).to.equal('News & more — daily');
     });
   });
 

@@ -158,10 +158,10 @@ describe('<news-cards>', () => {
   describe('themes and preferences', () => {
     it('stays accessible in a dark colour scheme', async () => {
       const el = await fixture<NewsCards>(
-        html`<news-cards .feed=${jsonFeed(newsItems(3))} style="color-scheme: dark" paginate></news-cards>`,
+        html`<news-cards .feed=${jsonFeed(newsItems(3))} style="color-scheme: dark; background: Canvas" paginate></news-cards>`,
       );
       await showing(el, 3);
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 22, 22)');
+      expect(getComputedStyle(cards(el)[0]!).backgroundColor).to.equal('rgb(22, 22, 22)');
       await expect(el).to.be.accessible();
     });
 
@@ -462,6 +462,37 @@ describe('<news-cards>', () => {
         `${location.origin}${proxied(first)}`,
         `${location.origin}${proxied('https://remote.example/feed-2.json')}`,
       ]);
+    });
+
+    it('ends paging at a next_url that repeats the feed itself, its feed_url or a page already read', async () => {
+      const url = uniqueUrl('self');
+      stub = serve({ [url]: [{ body: page(1, 2, url) }] });
+      const self = await fixture<NewsCards>(html`<news-cards src=${url} paginate></news-cards>`);
+      await showing(self, 2);
+      expect(has(self, 'more'), 'More for a next_url that is the feed itself').to.equal(false);
+
+      const own = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(newsItems(2), { feed_url: 'https://news.example/feed.json', next_url: 'https://news.example/feed.json' })} paginate></news-cards>`,
+      );
+      await showing(own, 2);
+      expect(has(own, 'more'), 'More for a next_url that is the feed_url').to.equal(false);
+
+      const first = uniqueUrl('page1');
+      const second = uniqueUrl('page2');
+      stub.restore();
+      // Page 2 repeats two items of page 1 and sends the reader back to page 1.
+      stub = serve({
+        [first]: [{ body: page(1, 3, second) }],
+        [second]: [{ body: jsonFeed(newsItems(5).slice(1), { next_url: first }) }],
+      });
+      const el = await fixture<NewsCards>(html`<news-cards src=${first} paginate></news-cards>`);
+      await showing(el, 3);
+      part(el, 'more')!.click();
+      await showing(el, 5);
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal([1, 2, 3, 4, 5].map((n) => `Headline number ${n}`));
+      expect(has(el, 'more'), 'More after a page that points back').to.equal(false);
+      expect(stub.callsTo(first)).to.have.length(1);
     });
 
     it('forgets loaded pages when the element is given another feed', async () => {

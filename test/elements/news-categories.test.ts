@@ -156,7 +156,8 @@ describe('<news-categories>', () => {
   });
 
   it('keeps AA contrast in a dark colour scheme, in both layouts', async () => {
-    const wrapper = fixtureSync<HTMLElement>(html`<div style="color-scheme: dark">
+    // A dark page: the element has no background of its own.
+    const wrapper = fixtureSync<HTMLElement>(html`<div style="color-scheme: dark; background: Canvas">
       <news-categories .feed=${jsonFeed(newsItems(6))}></news-categories>
       <news-categories layout="tabs" .feed=${jsonFeed(newsItems(6))}></news-categories>
     </div>`);

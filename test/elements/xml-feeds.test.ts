@@ -66,7 +66,7 @@ describe('elements reading RSS and Atom', () => {
         [NEWS_RSS, 'application/rss+xml', RSS_TITLES[0]],
         [BLOG_ATOM, 'application/atom+xml', ATOM_TITLES[0]],
       ] as const) {
-        const item = readFeed(utf8(body), { contentType: type, baseUrl: 'https://news.example/feed' }).items[0]!;
+        const item = (await readFeed(utf8(body), { contentType: type, baseUrl: 'https://news.example/feed' })).items[0]!;
         const el = await fixture(html`<news-card .item=${item}></news-card>`);
         expect(el.shadowRoot!.textContent).to.contain(title);
       }

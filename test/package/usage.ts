@@ -1,6 +1,7 @@
 // Type-checked against the packed package, as a developer's code would be.
 import 'feedlets/define/news-ticker';
-import { parseFeed, type FeedErrorCode } from 'feedlets';
+import { parseFeed, type FeedErrorCode, type ReviewPayload } from 'feedlets';
+import { watch } from 'feedlets/loader.js';
 
 const ticker = document.querySelector('news-ticker')!;
 export const speed: number = ticker.speed;
@@ -15,3 +16,9 @@ ticker.addEventListener('news-load', (event) => console.warn(event.detail.feed.i
 export const wrong: string = ticker.speed;
 
 export const feed = parseFeed('{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[]}');
+
+// The loader's one export: a shadow root made after its host was added is handed over by the page.
+export const watchShadow: (root: ShadowRoot) => void = watch;
+
+// The review body is a type in feedlets (the schema that checks it is feedlets-server's).
+export const review: ReviewPayload = { id: crypto.randomUUID(), item: 'https://news.example/1', rating: 5, text: 'Good.' };

@@ -44,8 +44,25 @@ export interface ReviewSummary {
   count: number;
   /** Rounded to one decimal; 0 when there are none. */
   average: number;
-  /** The newest `updatedAt` among them: with the count, what a listing's ETag changes with. */
+  /**
+   * When the published set last changed (a review published, unpublished or deleted; ISO 8601):
+   * with the count, what a listing's ETag changes with. Absent when nothing was ever published.
+   */
   lastChange?: string;
+}
+
+/**
+ * One client's token bucket: it holds at most `capacity` tokens and gains one every `1 / perMs`
+ * milliseconds. Kept in the database so every instance behind a load balancer counts the same posts.
+ */
+export interface TokenBucket {
+  /** What is counted, e.g. `minute:203.0.113.7`. */
+  key: string;
+  capacity: number;
+  /** Tokens gained per millisecond. */
+  perMs: number;
+  /** The current time in ms since the epoch (the handler's clock). */
+  now: number;
 }
 
 /**
@@ -65,6 +82,8 @@ export interface ReviewStore {
   setStatus(id: string, status: ReviewStatus): Promise<boolean>;
   /** `false` when no review has this id. */
   delete(id: string): Promise<boolean>;
+  /** Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free. */
+  take(bucket: TokenBucket): Promise<number>;
   /** Answers when the database answers (for `/healthz`). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,6 +4,14 @@ import { css } from 'lit';
  * The card's look, shared by `<news-card>` and `<news-cards>` (which draws the same template).
  * The title link stretches over the whole card, so the focus ring goes round the card; tags,
  * summary and meta stay plain text. (Comments live here: text inside css`` ships to readers.)
+ *
+ * A card's height does not depend on its text: the title and summary are clamped, every line has
+ * an explicit height, and the body reserves room for a tags line, the clamped title and summary
+ * and the meta line. So the skeleton (the same boxes) is exactly as tall as the card that
+ * replaces it, and a card with less text keeps its meta line at the bottom.
+ *
+ * The meta's separator ends the item before it (no break between them), so when a long date
+ * (Russian: "23 января 2024 г.") wraps the line, no line starts with "·".
  */
 export const cardStyles = css`
   .card {
@@ -41,12 +49,27 @@ export const cardStyles = css`
   }
 
   .body {
+    --_title-size: var(--news-title-size, 1.125em);
+    --_title-lines: var(--news-title-lines, 3);
+    --_summary-lines: var(--news-summary-lines, 3);
+    --_stack: 0.5em;
+    --_pad-start: calc(var(--_gap) * 0.75);
+    --_pad-end: var(--_gap);
+    --_summary-room: calc(var(--_summary-lines) * 1.45em + var(--_stack));
     display: flex;
     flex: 1;
     flex-direction: column;
-    gap: 0.5em;
+    gap: var(--_stack);
     min-inline-size: 0;
-    padding: calc(var(--_gap) * 0.75) var(--_gap) var(--_gap);
+    min-block-size: calc(
+      var(--_pad-start) + var(--_pad-end) + 1.05em + var(--_stack) + var(--_title-lines) * 1.3 * var(--_title-size) +
+        var(--_summary-room) + var(--_stack) + 1.225em
+    );
+    padding: var(--_pad-start) var(--_gap) var(--_pad-end);
+  }
+
+  :host([no-summary]) .body {
+    --_summary-room: 0px;
   }
 
   .tags {
@@ -57,6 +80,7 @@ export const cardStyles = css`
     padding: 0;
     list-style: none;
     font-size: 0.75em;
+    line-height: 1.4;
     font-weight: 600;
     letter-spacing: 0.04em;
     text-transform: uppercase;
@@ -65,11 +89,15 @@ export const cardStyles = css`
   }
 
   .title {
+    display: -webkit-box;
     margin: 0;
-    font-size: var(--news-title-size, 1.125em);
+    overflow: hidden;
+    font-size: var(--_title-size);
     font-weight: 700;
     line-height: 1.3;
     overflow-wrap: anywhere;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_title-lines);
   }
 
   .title a {
@@ -95,7 +123,7 @@ export const cardStyles = css`
     line-height: 1.45;
     overflow-wrap: anywhere;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--news-summary-lines, 3);
+    -webkit-line-clamp: var(--_summary-lines);
   }
 
   .meta {
@@ -104,13 +132,15 @@ export const cardStyles = css`
     gap: 0.25em 0.5em;
     margin: auto 0 0;
     font-size: 0.875em;
+    line-height: 1.4;
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
 
-  .meta > * + *::before {
+  .meta > :not(:last-child)::after {
     content: '·' / '';
-    margin-inline-end: 0.5em;
+    margin-inline-start: 0.5em;
+    white-space: nowrap;
   }
 
   .compact {
@@ -131,12 +161,12 @@ export const cardStyles = css`
   }
 
   .compact .body {
-    gap: 0.25em;
+    --_title-size: var(--news-title-size, 1em);
+    --_stack: 0.25em;
+    --_pad-start: 0px;
+    --_pad-end: 0px;
+    --_summary-room: 0px;
     padding: 0;
-  }
-
-  .compact .title {
-    font-size: var(--news-title-size, 1em);
   }
 
   @container news-card (min-inline-size: 34rem) {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate } from '../../core/format.js';
 import { resolveLocale } from '../../core/locale.js';
@@ -6,8 +6,9 @@ import { safeUrl } from '../../core/safe-url.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { heading as headingOf } from '../shared/heading.js';
+import { clampLevel, header, headingText, heading as headingOf } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
+import { ThemedElement } from '../shared/themed-element.js';
 import { cardStyles } from './news-card.styles.js';
 
 /** How a card is drawn: the options `<news-card>` and `<news-cards>` share. */
@@ -27,8 +28,6 @@ export interface CardOptions {
 /** A card is a teaser: the article itself lists every tag. */
 const MAX_TAGS = 3;
 
-/** 1 to 6; anything unusable gives the default, 3. */
-const level = (value: number) => Math.min(6, Math.max(1, Math.round(value))) || 3;
 
 // An item set by page code has not been through parseFeed: read every field defensively.
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -70,7 +69,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
             ${tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
           </ul>`
         : nothing}
-      ${headingOf(level(options.headingLevel), 'title', link)}
+      ${headingOf(clampLevel(options.headingLevel, 3), 'title', link)}
       ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
       ${date || authors.length
         ? html`<p part="meta" class="meta">
@@ -98,6 +97,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @tag news-card
  * @summary One article card for a news item, for pages that compose their own layouts.
  *
+ * @csspart header - The heading above the card (`heading`).
  * @csspart card - The `<article>`.
  * @csspart media - The image box: a fixed aspect ratio, kept (empty) when the image fails.
  * @csspart image - The `<img>`.
@@ -110,21 +110,12 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @csspart time - The date.
  * @csspart author - One author's name.
  *
- * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
- * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
- * @cssprop --news-title-size - Font size of the title. Default `1.125em` (`1em` when compact).
- * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
- * @cssprop --news-muted-color - Colour of the summary and the date. Default grey.
- * @cssprop --news-background - Card background. Default white, near-black in dark schemes.
- * @cssprop --news-surface - Background of the image box and the placeholder. Default light grey.
- * @cssprop --news-accent - Colour of tags and hovered links. Default blue.
- * @cssprop --news-border-color - Card border. Default grey.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Padding inside the card. Default `1rem`.
- * @cssprop --news-focus-color - Focus ring. Default blue.
- * @cssprop --news-font - Font. Default: inherited from the page.
+ * @cssprop [--news-image-ratio=16 / 9] - Aspect ratio of the image box, kept while the image loads and if it fails.
+ * @cssprop [--news-title-lines=3] - Lines of title shown before it is cut; the card holds room for them.
+ * @cssprop [--news-summary-lines=3] - Lines of summary shown before it is cut; the card holds room for them.
+ * @cssprop [--news-title-size=1.125em] - Font size of the title (`1em` when compact).
  */
-export class NewsCard extends LitElement {
+export class NewsCard extends ThemedElement {
   static override styles = [baseStyles, cardStyles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
@@ -136,7 +127,13 @@ export class NewsCard extends LitElement {
   /** Language for the date, such as `ru` or `en-GB`. Default: the nearest `lang`. */
   @property({ reflect: true }) locale = '';
 
-  /** Level of the title heading, 1 to 6. */
+  /** A heading drawn above the card: its text, or `none` (the default draws none). */
+  @property() heading = '';
+
+  /**
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the card's title one deeper,
+   * or else the title. Out of range clamps to 1 or 6; not a number gives 3.
+   */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
   /** Hides the image. */
@@ -167,9 +164,11 @@ export class NewsCard extends LitElement {
 
   protected override render() {
     if (!this.item) return nothing;
-    return renderCard(this.item, {
+    const level = clampLevel(this.headingLevel, 3);
+    const text = headingText(this.heading);
+    return html`${header(level, text)}${renderCard(this.item, {
       locale: this.#resolvedLocale,
-      headingLevel: this.headingLevel,
+      headingLevel: text ? Math.min(6, level + 1) : level,
       target: this.target,
       noImages: this.noImages,
       noSummary: this.noSummary,
@@ -177,7 +176,7 @@ export class NewsCard extends LitElement {
       compact: this.compact,
       failedImages: this.#failedImages,
       onImageError: this.#onImageError,
-    });
+    })}`;
   }
 }
 

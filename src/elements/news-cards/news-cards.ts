@@ -1,9 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { NewsErrorEvent } from '../../core/events.js';
-import { FeedError } from '../../core/feed-error.js';
-import { feedStore } from '../../core/feed-store.js';
-import { safeUrl } from '../../core/safe-url.js';
 import type { Item } from '../../core/types.js';
 import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/news-card.js';
 import { cardStyles } from '../news-card/news-card.styles.js';
@@ -15,14 +11,10 @@ import { cardsStyles } from './news-cards.styles.js';
 /** How `<news-cards>` arranges its cards. */
 export type CardsLayout = 'grid' | 'list' | 'compact';
 
-/** Skeleton cards shown while loading when `limit` does not say how many will come. */
-const SKELETON_CARDS = 3;
-
-/** `items` without repeated ids: a later page can repeat an item that moved while paging. */
-function unique(items: Item[]): Item[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && !!seen.add(item.id));
-}
+/** Skeleton cards shown while loading when `limit` does not say how many will come: two rows of three. */
+const SKELETON_CARDS = 6;
+/** The most skeleton cards drawn, whatever the `limit`: a bound on the placeholder's DOM. */
+const SKELETON_MOST = 24;
 
 /**
  * A list of `<article>`s in a grid that adapts to the width the element is given (a container
@@ -61,21 +53,10 @@ function unique(items: Item[]): Item[] {
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop --news-card-min-width - Narrowest a grid column gets before the grid drops one. Default `16rem`.
- * @cssprop --news-image-ratio - Aspect ratio of the image box. Default `16 / 9`.
- * @cssprop --news-summary-lines - Lines of summary shown before it is cut. Default `3`.
- * @cssprop --news-title-size - Font size of card titles. Default `1.125em` (`1em` when compact).
- * @cssprop --news-color - Text colour. Default near-black, near-white in dark schemes.
- * @cssprop --news-muted-color - Colour of summaries and dates. Default grey.
- * @cssprop --news-background - Background of the element and the cards. Default white, near-black in dark schemes.
- * @cssprop --news-surface - Background of image boxes and skeletons. Default light grey.
- * @cssprop --news-accent - Colour of tags, hovered links and buttons. Default blue.
- * @cssprop --news-on-accent - Text on buttons. Default white.
- * @cssprop --news-border-color - Card borders and compact separators. Default grey.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Space between and inside cards. Default `1rem`.
- * @cssprop --news-focus-color - Focus ring. Default blue.
- * @cssprop --news-font - Font. Default: inherited from the page.
+ * @cssprop [--news-card-min-width=16rem] - Narrowest a grid column gets before the grid drops one.
+ *
+ * The card's own custom properties (`--news-image-ratio`, `--news-title-lines`,
+ * `--news-summary-lines`, `--news-title-size`) are those of `<news-card>`.
  */
 export class NewsCards extends FeedElement {
   static override styles = [baseStyles, cardStyles, cardsStyles];
@@ -83,11 +64,19 @@ export class NewsCards extends FeedElement {
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
+  /** The most cards shown (and, with `paginate`, how many more each More adds); the skeleton draws as many. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
+
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
   @property({ reflect: true }) layout: CardsLayout = 'grid';
 
-  /** Level of each card's title heading, 1 to 6. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  /**
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the card titles one deeper, or
+   * else the card titles. Out of range clamps to 1 or 6; not a number gives 3.
+   */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) override headingLevel = 3;
+
+  protected override defaultHeadingLevel = 3;
 
   /** Hides the images. */
   @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
@@ -104,16 +93,10 @@ export class NewsCards extends FeedElement {
    */
   @property({ type: Boolean, reflect: true }) paginate = false;
 
-  /** Items of the further pages loaded with More. */
-  #more: Item[] = [];
-  /** The next page's URL once a further page is loaded ('' when it was the last). */
-  #next?: string;
   /** How many items More has asked for; `limit` until then. */
   #shown = 0;
   /** Items that pass the category filter, shown or not. */
   #available = 0;
-  #paging?: AbortController;
-  #pageFailed = false;
 
   readonly #failedImages = new Set<string>();
   readonly #onImageError = imageErrorHandler((src) => {
@@ -122,36 +105,21 @@ export class NewsCards extends FeedElement {
   });
 
   override selectItems(items: Item[]): Item[] {
-    const matching = this.filterItems(this.#more.length ? unique([...items, ...this.#more]) : items);
+    const matching = this.filterItems(items);
     this.#available = matching.length;
     return this.limit > 0 ? matching.slice(0, Math.max(this.limit, this.#shown)) : matching;
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#paging?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    // Another feed: pages of the old one do not belong. A refresh of the same feed keeps them.
-    if (changed.has('src') || changed.has('feed') || changed.has('proxy')) {
-      this.#paging?.abort();
-      this.#more = [];
-      this.#next = undefined;
-      this.#shown = 0;
-      this.#pageFailed = false;
-    }
-  }
-
-  get #nextUrl(): string | undefined {
-    return this.#next ?? this.feedState.feed?.nextUrl;
+    // Another feed starts again at `limit` (its controller forgets the pages of the old one).
+    if (changed.has('src') || changed.has('feed') || changed.has('proxy')) this.#shown = 0;
   }
 
   protected renderItems(items: Item[]): TemplateResult {
     const options: CardOptions = {
       locale: this.resolvedLocale,
-      headingLevel: this.headingLevel,
+      headingLevel: this.innerLevel,
       target: this.target,
       noImages: this.noImages,
       noSummary: this.noSummary,
@@ -168,11 +136,12 @@ export class NewsCards extends FeedElement {
 
   #renderMore(shown: number): TemplateResult | typeof nothing {
     // A failed page leaves its URL in place, so the button stays to try again.
-    if (this.#available <= shown && !this.#nextUrl) return nothing;
-    const status = this.#paging ? this.t('loading') : this.#pageFailed ? this.t('error') : '';
+    const { paging, pageError, hasMore } = this.feedState;
+    if (this.#available <= shown && !hasMore) return nothing;
+    const status = paging ? this.t('loading') : pageError ? this.t('error') : '';
     return html`<div class="more">
       <p part="status" class="status" role="status">${status}</p>
-      <button part="more" type="button" aria-disabled=${this.#paging ? 'true' : 'false'} @click=${this.#showMore}>
+      <button part="more" type="button" aria-disabled=${paging ? 'true' : 'false'} @click=${this.#showMore}>
         ${this.t('more')}
       </button>
     </div>`;
@@ -180,32 +149,10 @@ export class NewsCards extends FeedElement {
 
   /** Shows `limit` more of the items loaded, or loads the next page; then focuses the first new card. */
   #showMore = async () => {
-    if (this.#paging) return;
+    if (this.feedState.paging) return;
     const first = this.feedState.items.length;
-    const next = this.#nextUrl;
-    if (this.#available <= first && next) {
-      const request = (this.#paging = new AbortController());
-      this.#pageFailed = false;
-      this.requestUpdate();
-      try {
-        const url = this.proxy ? safeUrl(this.proxy.replace('{url}', encodeURIComponent(next))) : next;
-        if (!url) throw new FeedError('invalid-url', `the proxy "${this.proxy}" does not give an http or https URL`);
-        const page = await feedStore.fetchOnce(url, request.signal);
-        if (request.signal.aborted) return;
-        this.#more = [...this.#more, ...page.items];
-        this.#next = page.nextUrl ?? '';
-      } catch (cause) {
-        if (request.signal.aborted) return;
-        const error = cause instanceof FeedError ? cause : new FeedError('network', String(cause), next);
-        this.#pageFailed = true;
-        console.error(`[feedlets] <${this.localName}>: ${error.message}`);
-        this.dispatchEvent(new NewsErrorEvent(error));
-        return;
-      } finally {
-        if (this.#paging === request) this.#paging = undefined;
-        this.requestUpdate();
-      }
-    }
+    // Loaded items first; then the next page, through the controller.
+    if (this.#available <= first && this.feedState.hasMore && !(await this.feedState.loadMore())) return;
     this.#shown = first + this.limit;
     this.requestUpdate();
     await this.updateComplete;
@@ -231,7 +178,7 @@ export class NewsCards extends FeedElement {
         </div>
       </div>
     </li>`;
-    const count = Math.min(this.limit || SKELETON_CARDS, 6);
+    const count = Math.min(this.limit || SKELETON_CARDS, SKELETON_MOST);
     return html`<ul class="list">${Array.from({ length: count }, () => card)}</ul>`;
   }
 }

@@ -8,6 +8,7 @@ export const categoriesStyles = css`
   :host {
     --_heading-size: var(--news-heading-size, 1.125em);
     --_column: var(--news-column-width, 16rem);
+    --_headline-lines: var(--news-headline-lines, 2);
     line-height: 1.4;
   }
 
@@ -36,15 +37,27 @@ export const categoriesStyles = css`
     list-style: none;
   }
 
+  /* Every row is as tall as a headline of the most lines and its date (line-height 1.4 and 0.875em
+     of 1.4) and its separator, so the skeleton's rows are the rows that replace them: the list never changes height. */
   .item {
     display: flex;
     flex-direction: column;
+    min-block-size: calc(var(--_gap) + var(--_headline-lines) * 1.4em + 1.225em + 1px);
     padding-block: calc(var(--_gap) / 2);
     min-inline-size: 0;
+    border-block-start: 1px solid transparent;
+  }
+
+  .link,
+  .item > .title {
+    display: -webkit-box;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_headline-lines);
   }
 
   .item + .item {
-    border-block-start: 1px solid var(--_border);
+    border-block-start-color: var(--_border);
   }
 
   .title {

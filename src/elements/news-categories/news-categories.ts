@@ -19,6 +19,12 @@ interface Group {
   latest: number;
 }
 
+/** Skeleton sections and headlines per section when neither `categories` nor `limit` says. */
+const SKELETON_SECTIONS = 3;
+const SKELETON_ITEMS = 3;
+/** A bound on the placeholder's DOM, whatever the attributes say. */
+const SKELETON_MOST = 12;
+
 const timeOf = (item: Item) => (item.published ?? item.modified)?.getTime() ?? -Infinity;
 
 /** Newest first; equal times keep their order (the sort is stable). */
@@ -98,25 +104,18 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop --news-font - Font of the widget. Default: inherited from the page.
- * @cssprop --news-color - Text colour. Default: near black, near white in dark mode.
- * @cssprop --news-muted-color - Colour of dates and messages. Default: grey with AA contrast.
- * @cssprop --news-background - Background. Default: white, near black in dark mode.
- * @cssprop --news-surface - Skeleton and hovered tab background. Default: light grey.
- * @cssprop --news-accent - Link hover colour, selected tab marker, Retry button. Default: blue.
- * @cssprop --news-on-accent - Text on the accent colour. Default: white.
- * @cssprop --news-border-color - Separators between headlines and under the tabs. Default: light grey.
- * @cssprop --news-radius - Corner radius. Default: 0.5rem.
- * @cssprop --news-gap - Spacing unit. Default: 1rem.
- * @cssprop --news-focus-color - Focus ring colour. Default: the accent blue.
- * @cssprop --news-heading-size - Font size of the category headings. Default: 1.125em.
- * @cssprop --news-column-width - Narrowest column of the sections grid. Default: 16rem.
+ * @cssprop [--news-heading-size=1.125em] - Font size of the category headings.
+ * @cssprop [--news-column-width=16rem] - Narrowest column of the sections grid.
+ * @cssprop [--news-headline-lines=2] - Lines of a headline shown before it is cut; every row holds room for them.
  */
 export class NewsCategories extends FeedElement {
   static override styles = [baseStyles, categoriesStyles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
+
+  /** The most headlines per category, newest first. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
 
   /**
    * The categories to show, in this order: comma-separated, case-insensitive. Default: every
@@ -129,10 +128,12 @@ export class NewsCategories extends FeedElement {
   @property({ reflect: true }) layout: 'sections' | 'tabs' = 'sections';
 
   /**
-   * Level (1 to 6) of the category headings in the sections layout, to fit the page's outline.
-   * Default 2: each category is a block of the page in its own right, like a sidebar's "Social".
+   * Level (1 to 6) of the first heading drawn: the `heading`, with the category headings one
+   * deeper, or else the category headings (sections layout), to fit the page's outline. Default 2:
+   * each category is a block of the page in its own right, like a sidebar's "Social". Out of range
+   * clamps to 1 or 6; not a number gives 2.
    */
-  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) override headingLevel = 2;
 
   /** The selected tab's category key; the first tab when unset or gone. */
   @state() private selectedKey?: string;
@@ -156,7 +157,7 @@ export class NewsCategories extends FeedElement {
 
   protected override render() {
     const { status } = this.feedState;
-    return html`<div
+    return html`${this.renderHeader()}<div
       part="base"
       class="base ${status} ${this.#tabs ? 'tabs' : 'sections'}"
       aria-busy=${status === 'loading' ? 'true' : 'false'}
@@ -181,9 +182,8 @@ export class NewsCategories extends FeedElement {
   }
 
   #renderSection(group: Group): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     return html`<section part="section" class="section">
-      ${heading(level, 'heading', this.#name(group))}
+      ${heading(this.innerLevel, 'heading', this.#name(group))}
       ${this.#renderList(group)}
     </section>`;
   }
@@ -243,7 +243,7 @@ export class NewsCategories extends FeedElement {
     >`;
     return html`<li part="item" class="item">
       ${item.url
-        ? html`<a part="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
+        ? html`<a part="link" class="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
         : title}
       ${date
         ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
@@ -276,10 +276,11 @@ export class NewsCategories extends FeedElement {
 
   /** The final layout's boxes with bars for text, so the height holds when headlines arrive. */
   protected renderSkeleton(): TemplateResult {
-    const count = Math.min(names(this.categories || this.category).length || 2, 4);
+    // The common case: the categories named, or three; `limit` headlines each, or three.
+    const count = Math.min(names(this.categories || this.category).length || SKELETON_SECTIONS, SKELETON_MOST);
     const bar = html`<span class="skeleton-line"></span>`;
     const item = html`<div class="item"><span class="title">${bar}</span><span class="time">${bar}</span></div>`;
-    const list = html`<div class="list">${Array.from({ length: Math.min(this.limit || 3, 5) }, () => item)}</div>`;
+    const list = html`<div class="list">${Array.from({ length: Math.min(this.limit || SKELETON_ITEMS, SKELETON_MOST) }, () => item)}</div>`;
     if (this.#tabs) {
       const tab = html`<span class="tab">${bar}</span>`;
       return html`<div class="tablist">${Array.from({ length: count }, () => tab)}</div>

@@ -13,7 +13,7 @@ export const styles = css`
     gap: var(--_gap);
   }
 
-  .title,
+  .header,
   .form-title {
     margin: 0;
     font-size: 1.25em;
@@ -219,14 +219,22 @@ export const styles = css`
 
   .skeleton {
     display: grid;
-    gap: 0.5em;
+    gap: calc(var(--_gap) / 2);
   }
 
-  .skeleton .short {
-    inline-size: 40%;
+  .skeleton .bar {
+    border-radius: 0.25em;
+    background: var(--_surface);
+  }
+
+  .skeleton .ghost {
+    visibility: hidden;
   }
 
   @media (forced-colors: active) {
+    .skeleton .bar {
+      background: GrayText;
+    }
     .meter,
     .stars,
     .star,

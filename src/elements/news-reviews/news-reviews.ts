@@ -11,6 +11,7 @@ import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { header, heading, headingText } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { styles } from './news-reviews.styles.js';
 
@@ -26,6 +27,9 @@ interface Mine {
 }
 
 const RATINGS = [1, 2, 3, 4, 5];
+/** Reviews the skeleton holds room for when `limit` does not say, and the most it draws. */
+const SKELETON_REVIEWS = 3;
+const SKELETON_MOST = 12;
 const stars = (rating: number) => '★'.repeat(Math.round(rating)) + '☆'.repeat(5 - Math.round(rating));
 
 /** The article this page is about: its canonical URL, else its address without the fragment. */
@@ -47,7 +51,9 @@ const pageItem = () =>
  * @fires {NewsReviewErrorEvent} news-review-error - The review could not be sent (after automatic
  * retries for server and network failures). `event.detail.error` is a `ReviewError` with a `code`.
  *
- * @csspart title - The heading, `label` or "Reviews".
+ * @csspart header - The heading: `heading`, else `label`, else "Reviews"; none for `heading="none"`.
+ * @csspart title - The same heading (its earlier name).
+ * @csspart form-title - The form's heading, one level below the element's own.
  * @csspart average - The average rating and the number of reviews.
  * @csspart list - The list of reviews.
  * @csspart item - One review.
@@ -66,14 +72,17 @@ const pageItem = () =>
  * @csspart submit - The send button, which reads "Retry" after a failure that may pass.
  * @csspart form-status - The sending, thank-you and failure messages.
  *
- * @cssprop --news-star-color - Colour of filled stars. Default: a gold that meets 3:1 contrast on the background.
- * @cssprop --news-error-color - Colour of validation and failure messages. Default: a red that meets 4.5:1 contrast.
+ * @cssprop [--news-star-color=light-dark(#8f5f00, #f2c94c)] - Colour of filled stars: a gold that meets 3:1 contrast on the background.
+ * @cssprop [--news-error-color=light-dark(#b3261e, #ffb4ab)] - Colour of validation and failure messages: a red that meets 4.5:1 contrast.
  */
 export class NewsReviews extends FeedElement {
   static override styles = [baseStyles, styles];
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
+
+  /** Reviews shown at first, and how many more each "Show more" adds. 0 shows all. */
+  @property({ type: Number }) override limit = 0;
 
   /** The endpoint new reviews are POSTed to as JSON. Without it the element only shows reviews. */
   @property({ reflect: true }) action = '';
@@ -109,11 +118,8 @@ export class NewsReviews extends FeedElement {
   #draftKey?: string;
   #checked = false;
   #announceTimer?: ReturnType<typeof setTimeout>;
-
-  /** Reviews need no feed when there is a form: then no `src` is not an error. @internal */
-  get feedOptional(): boolean {
-    return !!this.action;
-  }
+  /** Cancels the review on its way when the element leaves the page. */
+  #sending?: AbortController;
 
   override selectItems(items: Item[]): Item[] {
     return items
@@ -124,6 +130,8 @@ export class NewsReviews extends FeedElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
+    // Nobody is left to see it: stop sending. The draft is kept, so nothing the reader wrote is lost.
+    this.#sending?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -140,6 +148,11 @@ export class NewsReviews extends FeedElement {
 
   protected override statusText(status: 'loading' | 'empty' | 'error'): string {
     return this.t(status === 'loading' ? 'loadingReviews' : status === 'empty' ? 'noReviews' : 'reviewsError');
+  }
+
+  /** "Reviews" (or `label`) unless `heading` says otherwise. @internal */
+  protected override get headerText(): string {
+    return headingText(this.heading, this.label || this.t('reviews'));
   }
 
   get #item() {
@@ -160,8 +173,14 @@ export class NewsReviews extends FeedElement {
     const { status, items } = this.feedState;
     const mine = this.#mine;
     const list = status === 'ready' || mine;
-    return html`<section part="base" class="base" aria-labelledby="title">
-      <h2 id="title" part="title" class="title">${this.label || this.t('reviews')}</h2>
+    const title = this.headerText;
+    return html`<section
+      part="base"
+      class="base"
+      aria-labelledby=${title ? 'title' : nothing}
+      aria-label=${title ? nothing : this.label || this.t('reviews')}
+    >
+      ${header(this.level, title, 'title', 'title')}
       <div class="reviews" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         ${status === 'ready' ? this.#renderAverage(items) : nothing}
         ${list ? this.renderItems(status === 'ready' ? items : []) : nothing}
@@ -171,15 +190,26 @@ export class NewsReviews extends FeedElement {
     </section>`;
   }
 
+  /**
+   * The server's average and count over every page (the feed's `_reviews`, as feedlets-server sends)
+   * when they are about the reviews shown, i.e. none was left out for naming another item; else
+   * those of the reviews this page of the feed holds.
+   */
+  #summary(items: Item[]): { average: number; count: number } {
+    const { feed } = this.feedState;
+    if (feed?.reviews && feed.reviews.count >= items.length && feed.items.length === items.length) return feed.reviews;
+    return { average: items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length, count: items.length };
+  }
+
   #renderAverage(items: Item[]): TemplateResult {
-    const average = items.reduce((sum, item) => sum + item.review!.rating, 0) / items.length;
+    const { average, count } = this.#summary(items);
     const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
     // The fill's width is a property binding (CSSOM), not a style attribute: a strict CSP blocks those.
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
         >☆☆☆☆☆<span class="fill" .style=${`inline-size: ${(average / 5) * 100}%`}>★★★★★</span></span
       >
-      <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: items.length })}</span>
+      <span>${this.t('average', { avg })}, ${this.t('reviewCount', { n: count })}</span>
     </p>`;
   }
 
@@ -222,9 +252,23 @@ export class NewsReviews extends FeedElement {
     </p>`;
   }
 
+  /**
+   * The loaded block's boxes, each line holding hidden text of a typical length: the same fonts
+   * make the same line boxes, so `limit` one-line reviews (or three) replace it without a shift.
+   */
   protected renderSkeleton(): TemplateResult {
-    return html`<span class="skeleton-line short"></span>
-      ${[1, 2, 3].map(() => html`<span class="skeleton-line"></span><span class="skeleton-line"></span>`)}`;
+    const ghost = (text: string) => html`<span class="bar"><span class="ghost">${text}</span></span>`;
+    const review = html`<li class="item">
+      <span class="stars bar"><span class="ghost">${stars(5)}</span></span>
+      <p class="text">${ghost('A review of a line or so, in words.')}</p>
+      <p class="meta">${ghost('A reader')} ${ghost('23 January 2024')}</p>
+    </li>`;
+    return html`<p class="average">
+        <span class="meter bar"><span class="ghost">${stars(0)}</span></span>${ghost('Average 4.5 out of 5, 3 reviews')}
+      </p>
+      <ul class="list">
+        ${Array.from({ length: Math.min(this.limit || SKELETON_REVIEWS, SKELETON_MOST) }, () => review)}
+      </ul>`;
   }
 
   #renderForm(): TemplateResult {
@@ -238,7 +282,7 @@ export class NewsReviews extends FeedElement {
     const offerRetry = phase === 'failed' && this.failure?.transient;
     return html`<form part="form" class="form" novalidate aria-labelledby="form-title" aria-busy=${busy ? 'true' : 'false'}
       @submit=${this.#onSubmit} @input=${this.#onInput}>
-      <h3 id="form-title" class="form-title">${this.t('leaveReview')}</h3>
+      ${heading(this.innerLevel, 'form-title', this.t('leaveReview'), 'form-title')}
       <fieldset part="rating" class="rating" aria-describedby=${described('rating')}>
         <legend>${this.t('yourRating')}</legend>
         <div class="choices">
@@ -364,11 +408,13 @@ export class NewsReviews extends FeedElement {
     if (!this.dispatchEvent(submit)) return;
     this.phase = 'sending';
     this.failure = undefined;
+    const sending = (this.#sending = new AbortController());
     try {
       const response = await sendReview(this.action, submit.detail, {
         headers: this.headers,
         credentials: this.credentials,
         onRetry: () => (this.phase = 'retrying'),
+        signal: sending.signal,
       });
       drafts.clear();
       // Words typed while the review was on its way are a new review: keep them, with a new id.
@@ -381,12 +427,18 @@ export class NewsReviews extends FeedElement {
       const sent = new NewsReviewSentEvent(submit.detail, response);
       this.dispatchEvent(sent);
     } catch (error) {
+      if (sending.signal.aborted) {
+        this.phase = 'idle';
+        return;
+      }
       const failure = error instanceof ReviewError ? error : new ReviewError('network', String(error));
       this.failure = failure;
       this.phase = 'failed';
       console.error(`[feedlets] <news-reviews>: ${failure.message}`);
       const failed = new NewsReviewErrorEvent(failure, submit.detail);
       this.dispatchEvent(failed);
+    } finally {
+      if (this.#sending === sending) this.#sending = undefined;
     }
   }
 

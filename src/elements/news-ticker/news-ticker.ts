@@ -6,6 +6,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
 import { tickerStyles } from './news-ticker.styles.js';
 
+/** The `speed` used when it is not a positive number. */
 const DEFAULT_SPEED = 60;
 /** Headlines shown without a `limit`: more would take minutes to go round, and a feed may hold 10,000. */
 const MOST = 50;
@@ -35,23 +36,16 @@ const playIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.5 
  * @csspart title - A headline's text (the link itself, or plain text when the item has no safe URL).
  * @csspart pause - The pause / play button.
  *
- * @cssprop --news-separator - What separates headlines, as a CSS `content` value. Default `"•"`.
- * @cssprop --news-font - The font. Default: inherited from the page.
- * @cssprop --news-color - Text colour. Default `#1a1a1a` (light), `#f1f1f1` (dark).
- * @cssprop --news-muted-color - Separator and message colour. Default `#595959` (light), `#b0b0b0` (dark).
- * @cssprop --news-background - Background. Default `#ffffff` (light), `#161616` (dark).
- * @cssprop --news-surface - Loading placeholder colour. Default `#f4f4f4` (light), `#232323` (dark).
- * @cssprop --news-accent - Badge and button background, hovered links. Default `#0b57d0` (light), `#8ab4f8` (dark).
- * @cssprop --news-on-accent - Text on the accent colour. Default `#ffffff` (light), `#0b1a33` (dark).
- * @cssprop --news-focus-color - Focus ring. Default: the accent colour.
- * @cssprop --news-radius - Corner radius. Default `0.5rem`.
- * @cssprop --news-gap - Spacing. Default `1rem`.
+ * @cssprop [--news-separator='•'] - What separates headlines, as a CSS `content` value.
  */
 export class NewsTicker extends FeedElement {
   static override styles = [baseStyles, tickerStyles];
 
+  /** The most headlines in the loop. 0 shows the first 50. */
+  @property({ type: Number }) override limit = 0;
+
   /** Scrolling speed in CSS pixels per second, the same whatever the length of the headlines. */
-  @property({ type: Number, reflect: true }) speed = DEFAULT_SPEED;
+  @property({ type: Number, reflect: true }) speed: number = 60;
 
   /** Stops the headlines. The pause button sets and clears it. */
   @property({ type: Boolean, reflect: true }) paused = false;
@@ -102,10 +96,10 @@ export class NewsTicker extends FeedElement {
     const { status, items } = this.feedState;
     // Nobody can see it: let the compositor rest.
     const still = this.#offscreen || document.visibilityState === 'hidden';
-    return html`<section
+    return html`${this.renderHeader()}<section
       part="base"
       class="base ${status} ${still ? 'still' : ''}"
-      aria-label=${this.label || this.t('latest')}
+      aria-label=${this.label || this.headerText || this.t('latest')}
       aria-busy=${status === 'loading' ? 'true' : 'false'}
     >
       ${this.#renderBadge()}

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The theme every element shares. Colours follow the page's `color-scheme` through
- * `light-dark()`, and every pair meets WCAG 2.2 AA contrast on its own background.
+ * The theme every element shares (its custom properties are documented on `ThemedElement`).
+ * Colours follow the page's `color-scheme` through `light-dark()`, and every pair meets WCAG 2.2
+ * AA contrast on its own background.
  */
 export const baseStyles = css`
   :host {
@@ -15,13 +16,17 @@ export const baseStyles = css`
     --_border: var(--news-border-color, light-dark(#d4d4d4, #3c3c3c));
     --_radius: var(--news-radius, 0.5rem);
     --_gap: var(--news-gap, 1rem);
-    --_focus: var(--news-focus-color, light-dark(#0b57d0, #8ab4f8));
+    --_focus: var(--news-focus-color, var(--_accent));
     display: block;
     font: var(--news-font, inherit);
     color: var(--_color);
-    background: var(--_background);
+    /* No background of its own: the page's shows through (a tinted page stays tinted). The
+       surfaces are the cards' and the form fields' (--news-background). */
+    background: transparent;
     border-radius: var(--_radius);
     min-width: 0;
+    /* Room the site can hold for the widget before its feed arrives (and keep after). */
+    min-block-size: var(--news-min-block-size, auto);
   }
 
   :host([hidden]) {
@@ -57,6 +62,13 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: 0.35em 0.9em;
     cursor: pointer;
+  }
+
+  .header {
+    margin: 0 0 calc(var(--_gap) / 2);
+    font-size: 1.25em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
   }
 
   .status {

@@ -1,9 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
-import { translator, type Strings, type Translate } from '../../core/strings.js';
+import { stringsReady, translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
+import { clampLevel, header, headingText } from './heading.js';
+import { ThemedElement } from './themed-element.js';
 
 /** Splits a comma-separated attribute into lower-case names. */
 export const names = (list: string) =>
@@ -26,16 +28,17 @@ export const names = (list: string) =>
  * stays. `event.detail.error` is a `FeedError` with a `code` and a message.
  *
  * @csspart base - The element's outer wrapper.
+ * @csspart header - The element's own heading (`heading`).
  * @csspart status - The loading, empty and error messages.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  */
-export abstract class FeedElement extends LitElement {
+export abstract class FeedElement extends ThemedElement {
   /** URL of the feed: JSON Feed, RSS or Atom. Without it, an inline `<script type="application/feed+json">` child is read. */
   @property() src = '';
 
-  /** The most items to show (for `news-categories`, per category). 0 shows all. */
+  /** The most items to show. 0 shows all. */
   @property({ type: Number }) limit = 0;
 
   /** Shows only items with one of these tags: comma-separated, case-insensitive. */
@@ -49,6 +52,21 @@ export abstract class FeedElement extends LitElement {
 
   /** The accessible name of the widget. */
   @property() label = '';
+
+  /**
+   * A heading drawn above the widget: its text, or `none` for no heading (a page that has its
+   * own). Empty: the element's default (`<news-reviews>` says "Reviews"; the others draw none).
+   */
+  @property() heading = '';
+
+  /**
+   * Level (1 to 6) of the first heading the element draws; headings inside it go one level
+   * deeper. Out of range clamps to 1 or 6; not a number gives the default.
+   */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** `heading-level` when the attribute says nothing usable. @internal */
+  protected defaultHeadingLevel = 2;
 
   /** Where links open, such as `_blank` (which adds `rel="noopener noreferrer"`). */
   @property() target = '';
@@ -87,6 +105,8 @@ export abstract class FeedElement extends LitElement {
     if (changed.has('locale') || !this.hasUpdated) {
       this.resolvedLocale = resolveLocale(this);
       this.t = translator(this.resolvedLocale, this.english);
+      // Through the loader, a language's messages arrive on first use: draw again when they do.
+      void stringsReady(this.resolvedLocale)?.then(() => this.requestUpdate());
     }
   }
 
@@ -101,9 +121,29 @@ export abstract class FeedElement extends LitElement {
   /** A placeholder in the shape of the final layout, so nothing shifts when content arrives. */
   protected abstract renderSkeleton(): TemplateResult;
 
+  /** The level of the element's own heading. @internal */
+  protected get level(): number {
+    return clampLevel(this.headingLevel, this.defaultHeadingLevel);
+  }
+
+  /** The element's own heading text, '' for none. @internal */
+  protected get headerText(): string {
+    return headingText(this.heading);
+  }
+
+  /** The level of the headings inside: one below the element's own heading when it has one. @internal */
+  protected get innerLevel(): number {
+    return this.headerText ? Math.min(6, this.level + 1) : this.level;
+  }
+
+  /** The element's own heading, above the widget. @internal */
+  protected renderHeader() {
+    return header(this.level, this.headerText);
+  }
+
   protected override render() {
     const { status, items } = this.feedState;
-    return html`<div part="base" class="base ${status}" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+    return html`${this.renderHeader()}<div part="base" class="base ${status}" aria-busy=${status === 'loading' ? 'true' : 'false'}>
       ${status === 'ready' ? this.renderItems(items) : this.renderStatus()}
     </div>`;
   }
@@ -128,9 +168,18 @@ export abstract class FeedElement extends LitElement {
       return html`<p part="status" class="status"><slot name="empty">${this.statusText('empty')}</slot></p>`;
     }
     return html`<div part="error" class="status error">
-      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.statusText('error')}</p>`}</slot>
+      <slot name="error">${fallback ? html`<slot></slot>` : html`<p>${this.statusText('error')}${this.#cause()}</p>`}</slot>
       <button part="retry" type="button" @click=${() => this.feedState.retry()}>${this.t('retry')}</button>
     </div>`;
+  }
+
+  /**
+   * The cause a reader can act on, in a short sentence after the message; the console keeps the
+   * full advice. Made from the URL alone, never from a response.
+   */
+  #cause(): string {
+    const { error } = this.feedState;
+    return error?.code === 'cors' && error.url ? ` ${this.t('corsBlocked', { host: new URL(error.url).host })}` : '';
   }
 
   /** Whether the page gave fallback content: anything but the inline feed and white space. */

@@ -1,0 +1,238 @@
+import pg from 'pg';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { takeToken } from './rate-limit.js';
+import { checkNewReview, isoDate, pageSize, toSummary } from './shared.js';
+import { StoreOpenError } from './store-open-error.js';
+import type {
+  NewReview,
+  ReviewPage,
+  ReviewQuery,
+  ReviewStatus,
+  ReviewStore,
+  ReviewSummary,
+  StoredReview,
+  TokenBucket,
+} from './types.js';
+
+/** Held while migrating, so instances starting together upgrade the schema one at a time. */
+const MIGRATION_LOCK = 0x6665_6564; // "feed"
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+}
+
+interface ReviewRow {
+  id: string;
+  item: string;
+  rating: number;
+  text: string;
+  name: string;
+  status: ReviewStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * Reviews in PostgreSQL through a `pg` pool: for sites that run several instances on one database.
+ */
+export class PostgresStore implements ReviewStore {
+  readonly url: string;
+  readonly #options: PostgresStoreOptions;
+  #pool: pg.Pool | undefined;
+
+  /** @param url A `postgres://` or `postgresql://` connection URL. */
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    this.url = url;
+    this.#options = options;
+  }
+
+  async open(): Promise<void> {
+    if (this.#pool) return;
+    const pool = new pg.Pool({ connectionString: this.url, max: this.#options.max ?? 10 });
+    // An idle connection that drops (a database restart) is replaced on next use, and that use
+    // reports any lasting problem; without a listener the pool's error would end the process.
+    pool.on('error', () => {});
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw openError(this.url, error);
+    }
+    this.#pool = pool;
+  }
+
+  get #db(): pg.Pool {
+    if (!this.#pool) throw new Error('PostgresStore: call open() before using the store');
+    return this.#pool;
+  }
+
+  async add(review: NewReview): Promise<boolean> {
+    checkNewReview(review);
+    const now = new Date();
+    // Named: each connection parses and plans it once.
+    const result = await this.#db.query({
+      name: 'feedlets-add',
+      text: `INSERT INTO reviews (id, item, rating, text, name, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      values: [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()],
+    });
+    return result.rowCount === 1;
+  }
+
+  async get(id: string): Promise<StoredReview | undefined> {
+    const result = await this.#db.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1', [id]);
+    return result.rows[0] && toReview(result.rows[0]);
+  }
+
+  async list(query: ReviewQuery = {}): Promise<ReviewPage> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const arg = (value: unknown): string => `$${args.push(value)}`;
+    if (query.item !== undefined) where.push(`item = ${arg(query.item)}`);
+    if (query.status !== undefined) {
+      if (query.status.length === 0) return { reviews: [] };
+      where.push(`status = ANY(${arg(query.status)}::text[])`);
+    }
+    if (query.after !== undefined) {
+      const after = decodeCursor(query.after);
+      where.push(`(created_at, id) < (${arg(after.createdAt)}::timestamptz, ${arg(after.id)})`);
+    }
+    const limit = pageSize(query);
+    // One row more than the page says whether there is a next page.
+    const result = await this.#db.query<ReviewRow>(
+      `SELECT * FROM reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC LIMIT ${arg(limit + 1)}`,
+      args,
+    );
+    const reviews = result.rows.slice(0, limit).map(toReview);
+    const last = reviews.at(-1);
+    return result.rows.length > limit && last ? { reviews, next: encodeCursor(last) } : { reviews };
+  }
+
+  async summary(item?: string): Promise<ReviewSummary> {
+    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>({
+      name: item === undefined ? 'feedlets-summary-all' : 'feedlets-summary',
+      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
+       FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
+      values: item === undefined ? [] : [item],
+    });
+    const row = result.rows[0]!;
+    return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString());
+  }
+
+  async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
+    const result = await this.#db.query('UPDATE reviews SET status = $1, updated_at = $2 WHERE id = $3', [
+      status,
+      new Date().toISOString(),
+      id,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.#db.query('DELETE FROM reviews WHERE id = $1', [id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async take(bucket: TokenBucket): Promise<number> {
+    return takeToken(async (sql, args) => (await this.#db.query(sql, args)).rows, 'postgres', bucket);
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.end();
+  }
+}
+
+/** Steps run one at a time under an advisory lock, each in a transaction with its version row. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+      );
+      const applied = new Set(
+        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+      );
+      for (const step of POSTGRES_MIGRATIONS) {
+        if (applied.has(step.version)) continue;
+        await client.query('BEGIN');
+        try {
+          for (const statement of step.statements) await client.query(statement);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [step.version, step.name]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function toReview(row: ReviewRow): StoredReview {
+  return {
+    id: row.id,
+    item: row.item,
+    rating: row.rating,
+    text: row.text,
+    name: row.name,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The URL as an operator may see it in a log: without its password. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return 'the --db URL (which is not a valid URL)';
+  }
+}
+
+function openError(url: string, error: unknown): StoreOpenError {
+  const where = describeUrl(url);
+  let host = 'its host';
+  let port = '5432';
+  let database = '';
+  let user = '';
+  try {
+    const parsed = new URL(url);
+    host = parsed.hostname || 'localhost';
+    port = parsed.port || '5432';
+    database = decodeURIComponent(parsed.pathname.slice(1));
+    user = decodeURIComponent(parsed.username);
+  } catch {
+    return new StoreOpenError(`--db does not look like a postgres://user:password@host:port/database URL.`, { cause: error });
+  }
+  const { code, message } = error as { code?: string; message?: string };
+  const fix: Record<string, string> = {
+    ECONNREFUSED: `PostgreSQL refused the connection at ${host}:${port}. Is it running and listening on that address and port (listen_addresses, port in postgresql.conf)?`,
+    ENOTFOUND: `The host ${host} in --db was not found. Check its spelling, or use an IP address.`,
+    EAI_AGAIN: `The host ${host} in --db could not be resolved just now. Check the DNS, or use an IP address.`,
+    ETIMEDOUT: `No answer from PostgreSQL at ${host}:${port}. Is a firewall in the way?`,
+    '28P01': `PostgreSQL refused the password of user "${user}". Check the password in --db.`,
+    '28000': `PostgreSQL does not let user "${user}" connect from here: add a line for it to pg_hba.conf, or connect as another user.`,
+    '3D000': `The database "${database}" does not exist on ${host}:${port}. Create it: createdb -h ${host} -p ${port} ${database}`,
+    '42501': `User "${user}" may not create tables in "${database}". Grant it: GRANT CREATE ON SCHEMA public TO "${user}";`,
+  };
+  const text = (code && fix[code]) ?? `Cannot open the PostgreSQL database ${where}: ${message ?? String(error)}`;
+  return new StoreOpenError(text, { cause: error });
+}
