@@ -50,7 +50,7 @@ function checkAngularAot(work) {
   const errors = [...output.matchAll(/^(\S+\.ts):\d+:\d+ - error (\w+): (.*)$/gm)].map(([, file, code, text]) => ({ file, code, text }));
   const others = errors.filter(({ file }) => file !== 'without-schema.ts');
   check(
-    'Angular AOT (ngc, strictTemplates): the README component compiles, `$event` typed as NewsErrorEvent',
+    'Angular AOT (ngc, strictTemplates): the docs/frameworks.md component compiles, `$event` typed as NewsErrorEvent',
     errors.length > 0 && others.length === 0,
     errors.length ? others.map(({ file, code, text }) => `${file} ${code} ${text}`).join(' | ') : output.slice(0, 2000),
   );
