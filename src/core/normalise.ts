@@ -1,4 +1,4 @@
-import { clip, decodeEntities, fixC1, squash } from './text.js';
+import { TITLE_MAX, clip, decodeEntities, fixC1, squash } from './text.js';
 import type { Feed, Item } from './types.js';
 
 // What every feed format shares once it is read: JSON Feed (parse-feed.ts), RSS and Atom (parse-xml.ts).
@@ -119,4 +119,25 @@ const LAZY: PropertyDescriptor = { get: lazyText, enumerable: true, configurable
 export function withLazyText<T extends object>(item: T, read: () => string): T & { readonly text: string } {
   Object.defineProperty(item, READ, { value: read, writable: true });
   return Object.defineProperty(item, 'text', LAZY) as T & { readonly text: string };
+}
+
+/** Decodes `%20` and the like for reading; a malformed escape is left as written. */
+function readable(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A headline made from a page's address: its host and path (`photos.example/2024/06/sunset`). */
+export function addressHeadline(url: string): string {
+  const { host, pathname } = new URL(url);
+  return plain(readable(host + pathname.replace(/\/+$/, '')), TITLE_MAX);
+}
+
+/** A headline made from a file's address: its name (`episode 3.mp3`), else its host and path. */
+export function fileHeadline(url: string): string {
+  const name = new URL(url).pathname.split('/').filter(Boolean).pop();
+  return name ? plain(readable(name), TITLE_MAX) : addressHeadline(url);
 }

@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { PLACEHOLDER, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, withLazyText, type Raw } from './normalise.js';
+import { PLACEHOLDER, addressHeadline, fileHeadline, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, withLazyText, type Raw } from './normalise.js';
 import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
@@ -65,6 +65,12 @@ function toReviewSummary(value: unknown): ReviewSummary | undefined {
 function toReview(value: unknown): Review | undefined {
   const { rating, item } = isObject(value) ? value : {};
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
+}
+
+/** The address of an item's first attachment that passes the allowlist. */
+function attachmentUrl(raw: Raw, safe: SafeUrl): string | undefined {
+  const first = Array.isArray(raw.attachments) ? raw.attachments.find(isObject) : undefined;
+  return first ? safe(first.url) : undefined;
 }
 
 /** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
@@ -156,9 +162,15 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
     // Only white space and references (`&…;`) can make a title come out empty: any other first
     // character says there is one, decoded when the item is made.
     const given = str(item?.title)?.trimStart();
-    const title = item && (!given || given.startsWith('&')) ? plain(item.title, TITLE_MAX) : undefined;
+    let title = item && (!given || given.startsWith('&')) ? plain(item.title, TITLE_MAX) : undefined;
     // An untitled item needs its text as a headline: read it now to know whether there is one.
-    const text = item && id && title === '' ? excerpt(item, '') : undefined;
+    let text = item && id && title === '' ? excerpt(item, '') : undefined;
+    // Photo and podcast items often give only a link or a file: its address is the headline.
+    if (item && text === '') {
+      const page = safe(item.url) ?? safe(item.external_url);
+      const file = page ? undefined : attachmentUrl(item, safe);
+      if (page || file) [title, text] = [page ? addressHeadline(page) : fileHeadline(file!), undefined];
+    }
     let why = '';
     if (!item) why = 'not an object';
     else if (!id) why = 'no id';

@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error.js';
-import { markNormalised, plain, toDate, toLanguage, toTags, toTime, warnSkipped, withDefined, withLazyText } from './normalise.js';
+import { addressHeadline, fileHeadline, markNormalised, plain, toDate, toLanguage, toTags, toTime, warnSkipped, withDefined, withLazyText } from './normalise.js';
 import type { ParseOptions } from './parse-feed.js';
 import { safeUrl } from './safe-url.js';
 import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText } from './text.js';
@@ -330,27 +330,6 @@ function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author
   };
 }
 
-/** Decodes `%20` and the like for reading; a malformed escape is left as written. */
-function readable(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
-/** A headline made from a page's address: its host and path (`photos.example/2024/06/sunset`). */
-function addressHeadline(url: string): string {
-  const { host, pathname } = new URL(url);
-  return plain(readable(host + pathname.replace(/\/+$/, '')), TITLE_MAX);
-}
-
-/** A headline made from a file's address: its name (`episode 3.mp3`), else its host and path. */
-function fileName(url: string): string {
-  const name = new URL(url).pathname.split('/').filter(Boolean).pop();
-  return name ? plain(readable(name), TITLE_MAX) : addressHeadline(url);
-}
-
 /** Applies the rules every format shares: an id for every item, and none without a headline. */
 function finish(drafts: Draft[], source: string): Item[] {
   const items: Item[] = [];
@@ -365,7 +344,7 @@ function finish(drafts: Draft[], source: string): Item[] {
     const file = known === '' ? enclosure() : undefined;
     if (known === '' && (fields.url || file)) {
       // An Atom entry's only link may be its enclosure: name the file then.
-      fields.title = fields.url && fields.url !== file ? addressHeadline(fields.url) : fileName(file ?? fields.url!);
+      fields.title = fields.url && fields.url !== file ? addressHeadline(fields.url) : fileHeadline(file ?? fields.url!);
       known = undefined;
     }
     let why = '';

@@ -285,6 +285,19 @@ describe('parseFeed', () => {
       expect(message).not.to.contain('#11');
     });
 
+    it('shows an untitled item with only a link or an attachment by its address or file name', () => {
+      const items = itemsOf([
+        { id: 'page', url: 'https://photos.example/2024/06/sunset%20walk/' },
+        { id: 'file', attachments: [{ url: 'https://cdn.example/audio/episode%203.mp3', mime_type: 'audio/mpeg' }] },
+        { id: 'unsafe', url: 'javascript:alert(1)', attachments: [{ url: 'data:audio/mpeg;base64,AA' }] },
+      ]);
+      expect(items.map((item) => [item.id, item.title, item.url])).to.deep.equal([
+        ['page', 'photos.example/2024/06/sunset walk', 'https://photos.example/2024/06/sunset%20walk/'],
+        ['file', 'episode 3.mp3', undefined],
+      ]);
+      expect(String(warn.firstCall.args[0])).to.contain('"unsafe" (no title or text)');
+    });
+
     it('drops an untitled item whose HTML holds only an image (micro.blog photo posts)', () => {
       const items = itemsOf([
         { id: 'photo', content_html: '<p><img src="https://m.example/1.jpg" width="600"></p>\n' },
