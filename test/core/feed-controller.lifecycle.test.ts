@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { html as litHtml } from 'lit';
 import { FeedElement } from '../../src/elements/shared/feed-element.js';
 import type { Item } from '../../src/core/types.js';

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { LitElement, render, type TemplateResult } from 'lit';
 import sinon from 'sinon';
 import { NewsErrorEvent, NewsLoadEvent } from '../../src/core/events.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { FeedStore } from '../../src/core/feed-store.js';
 import { provideFeedStore } from '../../src/core/feed-store-context.js';
 import '../../src/define/news-cards.js';

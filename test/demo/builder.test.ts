@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** Opens the embed builder in a frame, as a site owner would, once its controls are made. */
 async function openBuilder(): Promise<Document> {

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import type { NewsErrorEvent } from '../../src/core/events.js';
 import { FeedError } from '../../src/core/feed-error.js';
 import '../../src/define/news-ticker.js';

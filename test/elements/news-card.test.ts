@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { parseFeed } from '../../src/core/parse-feed.js';
 import type { Item } from '../../src/core/types.js';
 import '../../src/define/news-card.js';

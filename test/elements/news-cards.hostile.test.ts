@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import '../../src/define/news-cards.js';
 import type { NewsCards } from '../../src/define/news-cards.js';
 import { HOSTILE_TEXT, HOSTILE_URLS, jsonFeed, newsItems, type RawItem } from '../helpers/feeds.js';

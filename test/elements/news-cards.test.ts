@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { NewsErrorEvent } from '../../src/core/events.js';
 import '../../src/define/news-cards.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import '../../src/define/news-categories.js';
 import type { NewsCategories } from '../../src/elements/news-categories/news-categories.js';
 import { HOSTILE_TEXT, hostileItems, jsonFeed, messyItems, newsItems } from '../helpers/feeds.js';

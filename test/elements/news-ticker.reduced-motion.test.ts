@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import '../../src/define/news-ticker.js';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';

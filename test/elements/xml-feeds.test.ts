@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { html } from 'lit';
 import sinon from 'sinon';
 import type { NewsErrorEvent } from '../../src/core/events.js';

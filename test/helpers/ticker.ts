@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait-until.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 

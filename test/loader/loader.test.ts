@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait-until.js';
 import { translator } from '../../src/core/strings.js';
 import { jsonFeed } from '../helpers/feeds.js';
 
