@@ -1,6 +1,6 @@
-// Checks what custom-elements.json (run `npm run analyze` first) tells editors, Storybook and the
-// README: typed attributes with literal defaults, `limit` described for each element, and every
-// `--news-*` custom property an element's styles read documented once, with a default.
+// Checks what custom-elements.json (run `npm run analyze` first) tells editors, Storybook and
+// docs/reference.md: typed attributes with literal defaults, `limit` described for each element,
+// and every `--news-*` custom property an element's styles read documented once, with a default.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -16,7 +16,7 @@ const json = { 'content-type': 'application/json' };
 
 /**
  * A fake site at the network edge: GETs get `feed`, POSTs are reviews, stored by `id` the way the
- * README asks servers to (a second POST with a known id answers 409). Normal answer: 201 with the
+ * docs/reviews.md asks servers to (a second POST with a known id answers 409). Normal answer: 201 with the
  * stored review and `"status": "pending"`.
  */
 export function reviewServer({ feed, answer }: ReviewServerOptions = {}) {

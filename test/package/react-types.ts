@@ -1,4 +1,4 @@
-// The JSX declaration a React 19 + TypeScript project writes once (shown in the README).
+// The JSX declaration a React 19 + TypeScript project writes once (shown in docs/frameworks.md).
 import type { NewsCards, NewsLoadEvent, NewsErrorEvent, NewsTicker } from 'feedlets';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 

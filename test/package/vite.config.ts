@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   logLevel: 'warn',
   plugins: [
-    // The README's Vue line.
+    // docs/frameworks.md's Vue line.
     vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('news-') } } }),
     svelte(),
   ],

@@ -1,5 +1,5 @@
 // A second, development build (NODE_ENV=development) of one SFC with a vue() that lacks the
-// README's `isCustomElement`, for the check that Vue then warns. It adds to the main build's dist/.
+// docs/frameworks.md's `isCustomElement`, for the check that Vue then warns. It adds to the main build's dist/.
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 

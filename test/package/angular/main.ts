@@ -1,4 +1,4 @@
-// Angular: the README's component, compiled just in time in the browser (hence @angular/compiler)
+// Angular: docs/frameworks.md's component, compiled just in time in the browser (hence @angular/compiler)
 // and bootstrapped without zone.js. Then its `feed` becomes an object that is not a feed.
 import '@angular/compiler';
 import { ChangeDetectorRef, provideZonelessChangeDetection, type ComponentRef } from '@angular/core';

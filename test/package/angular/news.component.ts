@@ -1,4 +1,4 @@
-// The README's Angular component. main.ts bootstraps it just in time in the browser; ngc (AOT,
+// docs/frameworks.md's Angular component. main.ts bootstraps it just in time in the browser; ngc (AOT,
 // strictTemplates) type-checks its template, where `$event` is a NewsErrorEvent.
 import 'feedlets/define/news-ticker';
 import { Component, CUSTOM_ELEMENTS_SCHEMA } from '@angular/core';

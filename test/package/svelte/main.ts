@@ -1,4 +1,4 @@
-// Svelte 5: News.svelte is the README's snippet, compiled by @sveltejs/vite-plugin-svelte and
+// Svelte 5: News.svelte is docs/frameworks.md's snippet, compiled by @sveltejs/vite-plugin-svelte and
 // mounted twice: with a feed, and with an object that is not one (whose handler must warn).
 import type { NewsCards } from 'feedlets';
 import { mount } from 'svelte';

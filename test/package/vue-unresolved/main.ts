@@ -1,4 +1,4 @@
-// Why the README's `isCustomElement` line: without it the SFC compiler takes <news-ticker> for a
+// Why docs/frameworks.md's `isCustomElement` line: without it the SFC compiler takes <news-ticker> for a
 // Vue component, and Vue warns while developing. (A production build, as on the Vue page, warns
 // about nothing; this page is a development build.)
 import { createApp } from 'vue';
