@@ -47,8 +47,9 @@ for (const target of named) {
   for (const file of found) needed.add(file);
 }
 
-// Follow relative imports (`from './x.js'`, `import './x.js'`, `import('./x.js')`) and source maps.
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\1/g;
+// Follow relative imports (`from './x.js'`, `import './x.js'`, `import('./x.js')`, also with
+// backticks, as the minifier writes the loader's dynamic imports) and source maps.
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"`])(\.{1,2}\/[^'"`]+)\1/g;
 const MAP = /\/\/# sourceMappingURL=(\S+)\s*$/;
 const queue = [...needed];
 for (let file = queue.shift(); file; file = queue.shift()) {
