@@ -29,9 +29,12 @@ describe('widget files and health', () => {
     const root = tempFolder();
     const dist = join(root, 'dist');
     mkdirSync(join(dist, 'chunks'), { recursive: true });
+    mkdirSync(join(dist, 'lazy'), { recursive: true });
     writeFileSync(join(dist, 'feedlets.js'), 'export const feedlets = 1;\n');
     writeFileSync(join(dist, 'news-categories.js'), 'export const categories = 1;\n');
     writeFileSync(join(dist, 'chunks', 'news-cards-Bx3kP9_q.js'), 'export const cards = 1;\n');
+    writeFileSync(join(dist, 'lazy', 'news-ticker-DYJM5Ev2.js'), 'export const ticker = 1;\n');
+    writeFileSync(join(dist, 'loader.js'), 'export const loader = 1;\n');
     writeFileSync(join(root, 'secret.txt'), 'not for the web');
     server = await startServer({ store: database.store, assetsDir: dist });
   });
@@ -57,8 +60,12 @@ describe('widget files and health', () => {
     const response = await fetch(`${server.url}/feedlets/chunks/news-cards-Bx3kP9_q.js`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const lazy = await fetch(`${server.url}/feedlets/lazy/news-ticker-DYJM5Ev2.js`);
+    assert.equal(lazy.headers.get('cache-control'), 'public, max-age=31536000, immutable', "the loader's chunks");
     const named = await fetch(`${server.url}/feedlets/news-categories.js`);
     assert.equal(named.headers.get('cache-control'), 'no-cache', 'a long name is not a hash');
+    const loader = await fetch(`${server.url}/feedlets/loader.js`);
+    assert.equal(loader.headers.get('cache-control'), 'no-cache', 'loader.js keeps its name: revalidated');
   });
 
   test('paths that leave the folder are refused, missing files are 404', async () => {

@@ -11,9 +11,10 @@ const TYPES: Record<string, string> = {
   ts: 'text/plain; charset=utf-8',
 };
 
-// The build names its chunks chunks/[name]-[hash].js: a content hash, so they never change and are
-// cached for a year. Every other file (feedlets.js, the loader) keeps its name and is revalidated.
-const HASHED = /^chunks\/[^/]+-[\w-]{8,}\.(?:js|mjs|css)(?:\.map)?$/;
+// The builds name their chunks chunks/[name]-[hash].js (npm) and lazy/[name]-[hash].js (the
+// loader's): a content hash, so they never change and are cached for a year. Every other file
+// (feedlets.js, loader.js) keeps its name and is revalidated.
+const HASHED = /^(?:chunks|lazy)\/[^/]+-[\w-]{8}\.(?:js|mjs|css)(?:\.map)?$/;
 
 /**
  * `GET /feedlets/*`: the built widget files (`feedlets.js`, the loader, its chunks) from `dir`,
