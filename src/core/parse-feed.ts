@@ -5,6 +5,7 @@ import { safeUrls } from './safe-url.js';
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
 type SafeUrl = ReturnType<typeof safeUrls>;
 import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
+import { toTagNames, type TagNames } from './tag-names.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review, ReviewSummary } from './types.js';
 
@@ -73,12 +74,18 @@ function attachmentUrl(raw: Raw, safe: SafeUrl): string | undefined {
   return first ? safe(first.url) : undefined;
 }
 
+/** What every item of a feed may take from the feed itself. */
+interface FeedDefaults {
+  authors: Author[];
+  tagNames?: TagNames;
+}
+
 /** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
-function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], title = plain(raw.title, TITLE_MAX), text?: string): Item {
+function toItem(raw: Raw, id: string, safe: SafeUrl, feed: FeedDefaults, title = plain(raw.title, TITLE_MAX), text?: string): Item {
   // content_html needs an HTML parser; most items are never shown, so parse on first read.
   const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
   item.tags = toTags(raw.tags);
-  item.authors = authorsOf(raw, safe, feedAuthors);
+  item.authors = authorsOf(raw, safe, feed.authors);
   // Set one by one, not through withDefined: this runs for every item, and an absent field stays absent.
   const url = safe(raw.url) ?? safe(raw.external_url);
   const image = safe(raw.image) ?? safe(raw.banner_image);
@@ -86,12 +93,14 @@ function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], titl
   const modified = toDate(raw.date_modified);
   const language = toLanguage(raw.language);
   const review = toReview(raw._review);
+  const tagNames = toTagNames(raw._tag_names, feed.tagNames);
   if (url) item.url = url;
   if (image) item.image = image;
   if (published) item.published = published;
   if (modified) item.modified = modified;
   if (language) item.language = language;
   if (review) item.review = review;
+  if (tagNames) item.tagNames = tagNames;
   return item;
 }
 
@@ -149,7 +158,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   // What makes a JSON Feed is checked; every other field is checked where it is read.
   const raw = data as Raw & JsonFeedShape;
   const safe = safeUrls(base);
-  const feedAuthors = authorsOf(raw, safe);
+  const defaults: FeedDefaults = { authors: authorsOf(raw, safe), tagNames: toTagNames(raw._tag_names) };
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -181,7 +190,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       return;
     }
     seen.add(id);
-    add(items, () => toItem(item, id, safe, feedAuthors, title, text));
+    add(items, () => toItem(item, id, safe, defaults, title, text));
   });
   warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };

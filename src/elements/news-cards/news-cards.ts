@@ -46,6 +46,7 @@ const SKELETON_MOST = 24;
  * @csspart summary - The plain-text summary, clamped to a few lines.
  * @csspart meta - The line with the date and the authors.
  * @csspart time - The date.
+ * @csspart language - The name of an item's language (`show-language`).
  * @csspart author - One author's name.
  * @csspart more - The More button (with `paginate`).
  * @csspart status - The loading, empty and error messages.
@@ -93,6 +94,12 @@ export class NewsCards extends FeedElement {
    */
   @property({ type: Boolean, reflect: true }) paginate = false;
 
+  /**
+   * Names each item's language (its own `language`, else the feed's) beside the date when it is
+   * not the element's, in the element's language: for feeds that mix languages.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'show-language' }) showLanguage = false;
+
   /** How many items More has asked for; `limit` until then. */
   #shown = 0;
   /** Items that pass the category filter, shown or not. */
@@ -125,6 +132,8 @@ export class NewsCards extends FeedElement {
       noSummary: this.noSummary,
       noDate: this.noDate,
       compact: this.layout === 'compact',
+      showLanguage: this.showLanguage,
+      feedLanguage: this.feedState.feed?.language,
       failedImages: this.#failedImages,
       onImageError: this.#onImageError,
     };
