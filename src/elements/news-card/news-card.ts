@@ -120,7 +120,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @csspart title - The heading.
  * @csspart link - The title link (absent when the item has no safe URL).
  * @csspart summary - The plain-text summary, clamped to a few lines.
- * @csspart meta - The line with the date and the authors.
+ * @csspart meta - The line with the date, the language (`show-language`) and the authors.
  * @csspart time - The date.
  * @csspart language - The name of the item's language (`show-language`).
  * @csspart author - One author's name.
