@@ -5,7 +5,7 @@ import { safeUrls } from './safe-url.js';
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
 type SafeUrl = ReturnType<typeof safeUrls>;
 import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
-import { toTagNames, type TagNames } from './tag-names.js';
+import { TAG_NAME_MAX, type TagNames } from './tag-names.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review, ReviewSummary } from './types.js';
 
@@ -66,6 +66,44 @@ function toReviewSummary(value: unknown): ReviewSummary | undefined {
 function toReview(value: unknown): Review | undefined {
   const { rating, item } = isObject(value) ? value : {};
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
+}
+
+/** Bounds on what one `_tag_names` can make the parser do: the entries looked at. */
+const TAG_LANGUAGES_MOST = 20;
+const TAGS_MOST = 200;
+
+const nameTable = () => Object.create(null) as Record<string, string>;
+
+/** At most `most` own entries of a JSON object, without copying a huge one first. */
+function* entries(value: Raw, most: number): Generator<[string, unknown]> {
+  let seen = 0;
+  for (const key in value) {
+    if (seen++ >= most) return;
+    if (Object.hasOwn(value, key)) yield [key, value[key]];
+  }
+}
+
+/**
+ * A `_tag_names` (`{ "ru": { "Politics": "Политика" } }`): hostile input, so only string names
+ * are kept, as plain text of at most 60 characters, from the first 20 languages of the first 200
+ * tags each; anything else is dropped. `inherited` (the feed's names, for an item) fills in what
+ * `value` does not name; without names of its own, an item shares the feed's.
+ */
+function toTagNames(value: unknown, inherited?: TagNames): TagNames | undefined {
+  if (!isObject(value)) return inherited;
+  const names = Object.create(null) as Record<string, Record<string, string>>;
+  for (const [language, tags] of entries(value, TAG_LANGUAGES_MOST)) {
+    const lang = toLanguage(language)?.toLowerCase();
+    if (!lang || !isObject(tags)) continue;
+    const own = (names[lang] ??= nameTable());
+    for (const [tag, name] of entries(tags, TAGS_MOST)) {
+      const key = plain(tag, TAG_NAME_MAX).toLowerCase();
+      const text = plain(name, TAG_NAME_MAX);
+      if (key && text && !(key in own)) own[key] = text;
+    }
+  }
+  for (const lang in inherited) names[lang] = Object.assign(nameTable(), inherited[lang], names[lang]);
+  return Object.keys(names).length ? names : inherited;
 }
 
 /** The address of an item's first attachment that passes the allowlist. */

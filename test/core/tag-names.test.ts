@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/core/parse-feed.js';
-import { tagName, toTagNames, type TagNames } from '../../src/core/tag-names.js';
+import { tagName, type TagNames } from '../../src/core/tag-names.js';
 import { jsonFeed } from '../helpers/feeds.js';
 
 const item = (extra: Record<string, unknown> = {}) => ({ id: 'a', title: 'A', tags: ['Politics', 'Sport'], ...extra });
+
+/** The names an item gets from a feed whose `_tag_names` is `value`. */
+const toTagNames = (value: unknown) => parseFeed(jsonFeed([item()], { _tag_names: value })).items[0]!.tagNames;
 
 describe('_tag_names', () => {
   it("names an item's tags from the feed's names, in any case, by language and then without region", () => {

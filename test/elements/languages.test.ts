@@ -73,7 +73,7 @@ describe('languages', () => {
       [ru, en, az, feed] = cards(el);
       // Debian's Chromium has no Azerbaijani names but its own; Firefox has them all.
       expect([ru, az, feed].map((card) => label(card!)?.textContent ?? null)).to.deep.equal(['Rus', null, 'İngilis']);
-      expect(label(en!)!.textContent).to.match(/ingilis/i);
+      expect(label(en!)!.textContent).to.match(/ngilis/);
       expect(label(ru!)!.getAttribute('lang')).to.equal('az');
     });
 
