@@ -27,7 +27,6 @@ async function litInDevMode() {
 const devMode = await litInDevMode();
 if (devMode) {
   console.log(`✗ static build: Lit runs in dev mode (${devMode})`);
-  console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
