@@ -14,8 +14,13 @@ import { readFileSync } from 'node:fs';
 import { getStoryContext, type TestRunnerConfig } from '@storybook/test-runner';
 import type { BrowserContext, Page } from 'playwright';
 
+/** How long a story may take to reach each state: a limit for a busy machine, never a pace. */
 const STORY_TIMEOUT = 30_000;
-const QUIET_MS = 300;
+
+/** The elements that load a feed, and announce it with `news-load` or `news-error`. */
+const FEED_TAGS = ['news-ticker', 'news-cards', 'news-categories', 'news-reviews'];
+/** `MOCK.hang` (stories/support/mock-network.ts) never answers, on purpose: the loading state. */
+const HANG = '/mock/hang.json';
 
 /**
  * Rules left out of the axe run. `region` wants all content inside landmarks: a story shows one
@@ -30,7 +35,8 @@ interface StoryState {
   problems: string[];
   feedErrors: string[];
   inFlight: Set<unknown>;
-  lastActivity: number;
+  /** Called when the last open request ends. */
+  onIdle?: () => void;
 }
 
 /**
@@ -49,7 +55,6 @@ const fresh = (tags: string[] = []): StoryState => ({
   problems: [],
   feedErrors: [],
   inFlight: new Set(),
-  lastActivity: Date.now(),
 });
 
 /** Only the Storybook's own origin (and data:/blob:) may be reached; anything else is a failure. */
@@ -68,17 +73,14 @@ async function guard(context: BrowserContext, origin: string, page: Page) {
 
 function listen(page: Page) {
   const state = () => states.get(page)!;
-  // `MOCK.hang` (stories/support/mock-network.ts, which needs a page to load) never answers on
-  // purpose, for the loading state: waiting for it would never end.
-  const counted = (url: string) => !url.endsWith('/mock/hang.json');
+  // Waiting for the request that never answers would never end.
+  const counted = (url: string) => !url.endsWith(HANG);
   page.on('request', (request) => {
-    if (!counted(request.url())) return;
-    state().inFlight.add(request);
-    state().lastActivity = Date.now();
+    if (counted(request.url())) state().inFlight.add(request);
   });
   const finished = (request: unknown) => {
     state().inFlight.delete(request);
-    state().lastActivity = Date.now();
+    if (!state().inFlight.size) state().onIdle?.();
   };
   page.on('requestfinished', finished);
   page.on('requestfailed', finished);
@@ -92,6 +94,79 @@ function listen(page: Page) {
     if (expectsFeedError && text.startsWith('[feedlets]')) state().feedErrors.push(text);
     else if (expectsFeedError && /status of 404/.test(text)) return;
     else state().problems.push(`console error: ${text}${message.location().url ? ` (${message.location().url})` : ''}`);
+  });
+}
+
+/** Resolves once no counted request is open; rejects, saying how many are, after STORY_TIMEOUT. */
+function networkIdle(state: StoryState) {
+  if (!state.inFlight.size) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const limit = setTimeout(() => {
+      state.onIdle = undefined;
+      reject(new Error(`${state.inFlight.size} request(s) still open after ${STORY_TIMEOUT / 1000} s`));
+    }, STORY_TIMEOUT);
+    state.onIdle = () => {
+      clearTimeout(limit);
+      state.onIdle = undefined;
+      resolve();
+    };
+  });
+}
+
+interface FeedWatch {
+  __feedletsAnswered: WeakSet<EventTarget>;
+  __feedletsWatching?: boolean;
+  __feedletsOnAnswer?: () => void;
+}
+
+/**
+ * In the page, before the story renders: remembers every element that fires `news-load` or
+ * `news-error` (both bubble out of shadow roots), so none is missed however early it answers.
+ */
+function watchFeeds() {
+  const watch = window as unknown as FeedWatch;
+  watch.__feedletsAnswered = new WeakSet();
+  if (watch.__feedletsWatching) return;
+  watch.__feedletsWatching = true;
+  for (const type of ['news-load', 'news-error']) {
+    document.addEventListener(
+      type,
+      (event) => {
+        watch.__feedletsAnswered.add(event.composedPath()[0]!);
+        watch.__feedletsOnAnswer?.();
+      },
+      true,
+    );
+  }
+}
+
+/**
+ * In the page: resolves once every feed element in the story that has a feed to load (`src`, but
+ * not the one that never answers, or `feed`) has fired `news-load` or `news-error`. After `timeout`
+ * it resolves with those that have not, described, instead.
+ */
+function feedsAnswered({ tags, hang, timeout }: { tags: string[]; hang: string; timeout: number }) {
+  const watch = window as unknown as FeedWatch;
+  const root = document.querySelector('#storybook-root')!;
+  type FeedLike = HTMLElement & { src?: string; feed?: unknown };
+  const expected = (scope: ParentNode = root, found: FeedLike[] = []) => {
+    for (const element of scope.querySelectorAll<FeedLike>('*')) {
+      const loads = element.src ? !new URL(element.src, location.href).pathname.endsWith(hang) : element.feed != null;
+      if (tags.includes(element.localName) && loads) found.push(element);
+      if (element.shadowRoot) expected(element.shadowRoot, found);
+    }
+    return found;
+  };
+  const waiting = () => expected().filter((element) => !watch.__feedletsAnswered.has(element));
+  return new Promise<string[]>((resolve) => {
+    const end = (unanswered: FeedLike[]) => {
+      clearTimeout(limit);
+      watch.__feedletsOnAnswer = undefined;
+      resolve(unanswered.map((element) => `<${element.localName}${element.src ? ` src="${element.src}"` : ''}>`));
+    };
+    const limit = setTimeout(() => end(waiting()), timeout);
+    watch.__feedletsOnAnswer = () => void (waiting().length || end([]));
+    if (!waiting().length) end([]);
   });
 }
 
@@ -140,16 +215,17 @@ const config: TestRunnerConfig = {
     const { tags } = await getStoryContext(page, context);
     states.set(page, fresh(tags));
     await page.emulateMedia({ reducedMotion: tags.includes('reduced-motion') ? 'reduce' : 'no-preference' });
+    await page.evaluate(watchFeeds);
   },
 
   async postVisit(page, context) {
     const state = states.get(page)!;
-    // Feeds arrive after the first render: wait until the page has stopped fetching.
-    const quietBy = Date.now() + STORY_TIMEOUT;
-    while (state.inFlight.size > 0 || Date.now() - state.lastActivity < QUIET_MS) {
-      if (Date.now() > quietBy) throw new Error(`${state.inFlight.size} request(s) still open after ${STORY_TIMEOUT / 1000} s`);
-      await new Promise((done) => setTimeout(done, 50));
-    }
+    // Feeds arrive after the first render: settle on each feed element's own answer, then on what
+    // rendering it asked for (images, further pages) and the updates those cause.
+    const unanswered = await page.evaluate(feedsAnswered, { tags: FEED_TAGS, hang: HANG, timeout: STORY_TIMEOUT });
+    for (const element of unanswered) state.problems.push(`no news-load or news-error from ${element} within ${STORY_TIMEOUT / 1000} s`);
+    await page.evaluate(settleElements);
+    await networkIdle(state);
     if (!(await page.evaluate(settleElements))) state.problems.push('#storybook-root is empty');
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
     state.problems.push(...(await page.evaluate(runAxe, RULES_OFF)).map((v) => `axe: ${v}`));

@@ -24,6 +24,9 @@ const CONSUMER_DEPS = [
   '@angular/core@21', '@angular/common@21', '@angular/compiler@21', '@angular/platform-browser@21', '@angular/compiler-cli@21', 'rxjs@7',
 ];
 
+/** How long a page may wait for one state before it fails: a limit for a busy machine, not a pace. */
+const WAIT_LIMIT = 30_000;
+
 const failures = [];
 const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
@@ -65,9 +68,11 @@ async function checkPage(browser, url, { name, path, expected, checks }) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${url}/${path}`);
-  const done = await page.waitForFunction(() => window.results?.done, null, { timeout: 15000 }).catch(() => false);
-  check(`${name}: the page finished its checks`, Boolean(done), done ? '' : errors.join(' | '));
+  // The page waits for states without a deadline of its own; this one ends a wait that never would.
+  const done = await page.waitForFunction(() => window.results?.done, null, { timeout: WAIT_LIMIT }).catch(() => false);
   const results = (await page.evaluate(() => window.results)) ?? {};
+  const stuck = results.waitingFor ? `still waiting for ${results.waitingFor} after ${WAIT_LIMIT / 1000} s` : '';
+  check(`${name}: the page finished its checks`, Boolean(done), done ? '' : [stuck, ...errors].filter(Boolean).join(' | '));
   for (const [label, ok, detail] of checks(results)) check(label, ok, detail);
   const unexpected = errors.filter((text) => !expected.some((pattern) => pattern.test(text)));
   check(`${name}: no console errors${expected.length ? ' but the deliberate feed failure' : ''}`, unexpected.length === 0, unexpected.join(' | '));

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait-until.js';
 import { LitElement, render, type TemplateResult } from 'lit';
 import sinon from 'sinon';
@@ -10,7 +10,8 @@ import { headline } from '../../src/core/text.js';
 import type { Item } from '../../src/core/types.js';
 import { FeedElement } from '../../src/elements/shared/feed-element.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
-import { stubFetch, uniqueUrl, type Reply } from '../helpers/fetch-stub.js';
+import { gate, stubFetch, uniqueUrl, type Reply } from '../helpers/fetch-stub.js';
+import { realTask } from '../helpers/tasks.js';
 
 /** A minimal element on the shared base, which shows its headlines and says what its controller holds. */
 class CoreTestFeed extends FeedElement {
@@ -53,7 +54,7 @@ const absolute = (url: string) => new URL(url, location.href).href;
 describe('FeedController', () => {
   let stub: ReturnType<typeof stubFetch> | undefined;
   let consoleError: sinon.SinonStub;
-  const serve = (reply: (url: string, init: RequestInit) => Reply) => (stub = stubFetch((url, init) => reply(url, init)));
+  const serve = (reply: (url: string, init: RequestInit) => Reply | Promise<Reply>) => (stub = stubFetch((url, init) => reply(url, init)));
 
   /**
    * Renders `template` (a plain wrapper around test elements) without waiting for an animation
@@ -273,12 +274,16 @@ describe('FeedController', () => {
     it('never lets an older response win when src changes while it is in flight', async () => {
       const slow = uniqueUrl('slow');
       const fast = uniqueUrl('fast');
-      serve((url) => (url === absolute(slow) ? { body: FEED, delay: 150 } : { body: OTHER_FEED }));
+      const slowAnswer = gate<Reply>();
+      serve((url) => (url === absolute(slow) ? slowAnswer.promise : { body: OTHER_FEED }));
       const loads = heard<NewsLoadEvent>('news-load');
       const el = await fixture<CoreTestFeed>(html`<core-test-feed src=${slow}></core-test-feed>`);
       el.src = fast;
       await waitUntil(() => el.state.status === 'ready');
-      await aTimeout(200);
+      // The old answer comes only now, after the new one.
+      slowAnswer.open({ body: FEED });
+      await stub!.callsTo(slow)[0]!.settled;
+      await el.updateComplete;
       expect(el.state.items).to.have.length(4);
       expect(loads).to.have.length(1);
       expect(stub!.callsTo(slow)[0]!.aborted).to.equal(true);
@@ -287,14 +292,18 @@ describe('FeedController', () => {
     it('ignores the old feed even when another element still reads it', async () => {
       const slow = uniqueUrl('slow');
       const fast = uniqueUrl('fast');
-      serve((url) => (url === absolute(slow) ? { body: FEED, delay: 100 } : { body: OTHER_FEED }));
+      const slowAnswer = gate<Reply>();
+      serve((url) => (url === absolute(slow) ? slowAnswer.promise : { body: OTHER_FEED }));
       const wrapper = await wrapped(html`<div>
         <core-test-feed id="a" src=${slow}></core-test-feed><core-test-feed id="b" src=${slow}></core-test-feed>
       </div>`);
       const [a, b] = wrapper.querySelectorAll('core-test-feed');
       a!.src = fast;
-      await waitUntil(() => a!.state.items.length === 4 && b!.state.items.length === 3, 'both settle', { timeout: 5000 });
-      await aTimeout(150); // past the slow answer, which must not reach a
+      await waitUntil(() => a!.state.items.length === 4, 'a did not show the new feed');
+      // The old answer comes only now: b still reads it, so it arrives, and must not reach a.
+      slowAnswer.open({ body: FEED });
+      await waitUntil(() => b!.state.items.length === 3, 'b did not get the old feed');
+      await a!.updateComplete;
       expect(a!.state.items).to.have.length(4);
       expect(b!.state.items).to.have.length(3);
       expect(stub!.callsTo(slow)).to.have.length(1);
@@ -343,14 +352,19 @@ describe('FeedController', () => {
 
   describe('connection', () => {
     it('keeps its request and announces nothing again when moved in the page', async () => {
-      serve(() => ({ body: FEED, delay: 50 }));
+      const answer = gate<Reply>();
+      serve(() => answer.promise);
       const loads = heard<NewsLoadEvent>('news-load');
       const wrapper = await wrapped(html`<div><section></section><core-test-feed src=${uniqueUrl()}></core-test-feed></div>`);
       const el = wrapper.querySelector('core-test-feed')!;
+      // Moved while its request is on its way.
       wrapper.querySelector('section')!.append(el);
+      await el.updateComplete;
+      answer.open({ body: FEED });
       await waitUntil(() => el.state.status === 'ready');
+      // Moved once it has its feed: a new request or announcement would start in this update.
       wrapper.append(el);
-      await aTimeout(20);
+      await el.updateComplete;
       expect(stub!.calls).to.have.length(1);
       expect(stub!.calls[0]!.aborted).to.equal(false);
       expect(loads).to.have.length(1);
@@ -360,7 +374,9 @@ describe('FeedController', () => {
       serve(() => ({ hang: true }));
       const el = await fixture<CoreTestFeed>(html`<core-test-feed src=${uniqueUrl()}></core-test-feed>`);
       el.remove();
-      await aTimeout(0);
+      // The store lets go in a microtask (a moved element is back within the task), so by the next
+      // task it has: long before its own deadline would abort the request.
+      await realTask();
       expect(stub!.calls[0]!.aborted).to.equal(true);
     });
 
@@ -371,8 +387,8 @@ describe('FeedController', () => {
       el.remove();
       el.feed = undefined;
       el.src = uniqueUrl();
+      // A request would start in this update.
       await el.updateComplete;
-      await aTimeout(20);
       expect(stub!.calls).to.have.length(0);
       wrapper.append(el);
       await waitUntil(() => el.state.items.length === 3);
@@ -381,6 +397,9 @@ describe('FeedController', () => {
   });
 
   describe('any host', () => {
+    /** Not the page store's 15 s: a timeout after this long comes from the host's own store. */
+    const PLAIN_TIMEOUT = 5000;
+
     /** A host that is not a FeedElement, with its own store: the controller needs only FeedHost. */
     class PlainHost extends LitElement implements FeedHost {
       static override properties = { src: {} };
@@ -388,7 +407,7 @@ describe('FeedController', () => {
       refresh = 0;
       feed?: unknown;
       proxy = '';
-      static store = new FeedStore({ storage: null, timeout: 50 });
+      static store = new FeedStore({ storage: null, timeout: PLAIN_TIMEOUT });
       readonly controller = new FeedController(this, PlainHost.store);
       selectItems(items: Item[]) {
         return items.slice(0, 1);
@@ -401,9 +420,20 @@ describe('FeedController', () => {
       const el = await fixture<PlainHost>(html`<core-plain-host src=${uniqueUrl()}></core-plain-host>`);
       await waitUntil(() => el.controller.status === 'ready');
       expect(el.controller.items.map((item) => item.id)).to.deep.equal(['item-1']);
-      const failed = new Promise<NewsErrorEvent>((resolve) => el.addEventListener('news-error', resolve, { once: true }));
-      el.src = uniqueUrl('hang');
-      expect((await failed).detail.error.code).to.equal('timeout');
+      const errors: NewsErrorEvent[] = [];
+      el.addEventListener('news-error', (event) => errors.push(event));
+      // The store's deadline is a timer: the test moves that clock, so a busy machine cannot trip it.
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        el.src = uniqueUrl('hang');
+        await el.updateComplete;
+        await clock.tickAsync(PLAIN_TIMEOUT - 1);
+        expect(errors, 'gave up early').to.have.length(0);
+        await clock.tickAsync(1);
+      } finally {
+        clock.restore();
+      }
+      expect(errors.map((event) => event.detail.error.code)).to.deep.equal(['timeout']);
       await el.updateComplete;
       expect(el.controller.status).to.equal('error');
     });

@@ -1,4 +1,4 @@
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { FeedError } from '../../src/core/feed-error.js';
 import { isFeed } from '../../src/core/parse-feed.js';
@@ -392,7 +392,6 @@ describe('parseXmlFeed: RSS 2.0', () => {
         expect(item.text).to.match(/^Safe words\./).and.not.match(/<(?:img|script|svg|a)\b/);
         expect(item.authors.every((author) => !author.url)).to.equal(true);
       }
-      await aTimeout(50);
       await pwned.settle();
       expect(pwned.calls).to.equal(0);
     });
@@ -421,18 +420,22 @@ describe('parseXmlFeed: RSS 2.0', () => {
         expect(harmless(item.image), `${item.title}: ${item.image}`).to.equal(true);
       }
       expect(feed.items.filter((item) => item.url || item.image)).to.have.length.below(2);
-      await aTimeout(50);
       await pwned.settle();
       expect(pwned.calls).to.equal(0);
     });
 
-    it('refuses an entity bomb quickly, as not-a-feed', () => {
+    it('refuses an entity bomb before any parser expands it, as not-a-feed', () => {
       const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY e${i + 1} "${`&e${i};`.repeat(10)}">`).join('');
-      const start = performance.now();
-      const error = failure(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "boom">${levels}]><rss><channel><title>&e9;</title></channel></rss>`);
-      expect(error.code).to.equal('not-a-feed');
-      expect(performance.now() - start).to.be.below(3000);
-      expect(error.message).to.contain('entity bomb');
+      // Quick whatever the machine: the parser is what would take long (WebKit's expands it all).
+      const parsing = sinon.spy(DOMParser.prototype, 'parseFromString');
+      try {
+        const error = failure(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "boom">${levels}]><rss><channel><title>&e9;</title></channel></rss>`);
+        expect(error.code).to.equal('not-a-feed');
+        expect(error.message).to.contain('entity bomb');
+        expect(parsing.called, 'the bomb reached the XML parser').to.equal(false);
+      } finally {
+        parsing.restore();
+      }
     });
 
     it('still reads a feed whose own entities are plain text', () => {

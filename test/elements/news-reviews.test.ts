@@ -160,7 +160,6 @@ describe('<news-reviews> showing reviews', () => {
       authors: [{ name: text, url: 'javascript:window.__pwned()' }],
     }));
     const reviews = await showing(jsonFeed(hostile));
-    await new Promise((resolve) => setTimeout(resolve, 50));
     await pwned.settle();
     pwned.restore();
     expect(pwned.calls).to.equal(0);

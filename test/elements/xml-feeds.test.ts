@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait-until.js';
 import { html } from 'lit';
 import sinon from 'sinon';
@@ -132,7 +132,6 @@ describe('elements reading RSS and Atom', () => {
         const injected = el.shadowRoot!.querySelector('script, [onerror], [onload], a[href^="javascript"]');
         expect(injected?.outerHTML ?? 'none').to.equal('none');
       }
-      await aTimeout(50);
       await pwned.settle();
       expect(pwned.calls).to.equal(0);
     } finally {

@@ -17,6 +17,18 @@ export interface Call {
   init: RequestInit;
   /** Whether the request was aborted before it was answered. */
   aborted: boolean;
+  /** Resolves once the request is answered, has failed or was aborted: its outcome is decided. */
+  settled: Promise<void>;
+}
+
+/**
+ * A promise the test resolves itself: a reply held back until the test `open`s it, so "while the
+ * request is on its way" is a state the test sets, not a time it hopes for.
+ */
+export function gate<T = void>() {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
 }
 
 /**
@@ -28,7 +40,8 @@ export function stubFetch(handler: (url: string, init: RequestInit, call: number
   const calls: Call[] = [];
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI).href;
-    const call: Call = { url, init, aborted: false };
+    let settle!: () => void;
+    const call: Call = { url, init, aborted: false, settled: new Promise((resolve) => (settle = resolve)) };
     calls.push(call);
     const signal = init.signal;
     const reply = await handler(url, init, calls.length);
@@ -36,12 +49,14 @@ export function stubFetch(handler: (url: string, init: RequestInit, call: number
       const abort = () => {
         call.aborted = true;
         reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+        settle();
       };
       if (signal?.aborted) return abort();
       signal?.addEventListener('abort', abort, { once: true });
       if (reply.hang) return;
       setTimeout(() => {
         signal?.removeEventListener('abort', abort);
+        settle();
         if (reply.fail) return reject(new TypeError('Failed to fetch'));
         const body =
           typeof reply.body === 'string' || reply.body === undefined || reply.body instanceof Uint8Array

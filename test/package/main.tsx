@@ -5,6 +5,7 @@ import type { NewsLoadEvent, NewsTicker } from 'feedlets';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { CustomElements } from './react-types';
+import { results, until } from './support';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,8 +21,6 @@ const feed = {
   items: [{ id: 'r1', title: 'Headline set as a property from React', url: 'https://news.example/r1' }],
 };
 
-const results: Record<string, unknown> = {};
-(window as unknown as { results: typeof results }).results = results;
 
 function App() {
   const [loads, setLoads] = useState(0);
@@ -48,13 +47,9 @@ createRoot(document.getElementById('react-root')!).render(<App />);
 async function check() {
   const plain = document.getElementById('plain') as NewsTicker;
   await customElements.whenDefined('news-ticker');
-  for (let i = 0; i < 100 && !plain.shadowRoot?.textContent?.includes('Headline from an inline feed'); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  results.plainRendered = plain.shadowRoot?.textContent?.includes('Headline from an inline feed') ?? false;
-  for (let i = 0; i < 100 && !(results.eventTitle && document.getElementById('react')); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until(() => plain.shadowRoot?.textContent?.includes('Headline from an inline feed'), 'the plain ticker to render its inline feed');
+  results.plainRendered = true;
+  await until(() => results.eventTitle && document.getElementById('react'), 'React’s ticker to fire news-load');
   const react = document.getElementById('react') as NewsTicker;
   await react.updateComplete;
   results.reactSpeedProperty = react.speed;

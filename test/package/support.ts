@@ -12,9 +12,14 @@ export const makeFeed = (title: string) => ({
 /** An object that is not a JSON Feed: the element must fire `news-error` for it. */
 export const notAFeed = { title: 'no version, no items' };
 
-/** Waits (up to 2 s) until `ready()` holds; the checks then read the state whatever it is. */
-export async function until(ready: () => unknown) {
-  for (let i = 0; i < 100 && !ready(); i++) await new Promise((r) => setTimeout(r, 20));
+/**
+ * Resolves once `ready()` holds, however long a busy machine takes: no deadline here.
+ * scripts/test-package.mjs gives each page 30 s and reports `results.waitingFor`, the wait that never ended.
+ */
+export async function until(ready: () => unknown, what: string) {
+  results.waitingFor = what;
+  while (!ready()) await new Promise((r) => setTimeout(r, 20));
+  delete results.waitingFor;
 }
 
 /** The text an element rendered into its shadow root. */

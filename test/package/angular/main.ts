@@ -10,7 +10,7 @@ import { notAFeed, rendered, results, until } from '../support';
 const app = await bootstrapApplication(NewsComponent, { providers: [provideZonelessChangeDetection()] });
 
 const ticker = document.querySelector<NewsTicker>('news-ticker')!;
-await until(() => rendered(ticker).includes('from Angular'));
+await until(() => rendered(ticker).includes('from Angular'), 'the Angular ticker to render its feed');
 results.speed = ticker.speed;
 results.feedIsProperty = typeof ticker.feed === 'object' && !ticker.hasAttribute('feed');
 results.rendered = rendered(ticker).includes('Headline set as a property from Angular');
@@ -19,5 +19,5 @@ results.rendered = rendered(ticker).includes('Headline set as a property from An
 const news = app.components[0] as ComponentRef<{ feed: unknown }>;
 news.instance.feed = notAFeed;
 news.injector.get(ChangeDetectorRef).markForCheck();
-await until(() => results.errorCode);
+await until(() => results.errorCode, 'news-error for the object that is not a feed');
 results.done = true;
