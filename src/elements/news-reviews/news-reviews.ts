@@ -6,7 +6,7 @@ import { formatDate } from '../../core/format.js';
 import { DraftStore, newId, type ReviewDraft } from '../../core/review-draft.js';
 import { ReviewError, sendReview } from '../../core/review-sender.js';
 import type { ReviewPayload } from '../../core/review-schema.js';
-import { reviewStrings } from '../../core/strings.js';
+import { reviewStrings } from '../../core/review-strings.js';
 import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
