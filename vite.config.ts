@@ -7,7 +7,8 @@ const loaderChunks = {
   // A group takes only the modules it names: the feed group must not take what every element uses.
   includeDependenciesRecursively: false,
   groups: [
-    { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/ },
+    // Lit's directives (only <news-reviews> uses one, `live`) stay with the element that uses them.
+    { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/ },
     // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
     { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
     // What every element uses, with the bundler's decorator helper. The RSS/Atom reader, the
