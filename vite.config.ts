@@ -11,6 +11,8 @@ const loaderChunks = {
     { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/ },
     // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
     { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
+    // Dates: formatting and the minute clock, which the ticker (it shows none) never fetches.
+    { name: 'dates', test: /[\\/]src[\\/](?:core[\\/]format\.|elements[\\/]shared[\\/]minute-clock\.)/ },
     // What every element uses. The RSS/Atom reader, the language tables and what only
     // <news-reviews> uses (sending, drafts, its messages) stay out, each imported when first needed.
     { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/ },

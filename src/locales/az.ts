@@ -1,4 +1,4 @@
-import { registerDates, type DateStrings } from '../core/format.js';
+import { registerDates, type DateStrings } from '../core/date-strings.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 
 /** The az messages, registered on import. */
