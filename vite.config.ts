@@ -32,10 +32,12 @@ export default defineConfig(({ mode }) => {
     : loader
       ? { entry: 'src/loader.ts', formats: ['es'] as const, fileName: () => 'loader.js' }
       : { entry: entries, formats: ['es'] as const };
+  // What a browser runs as served keeps no `/* @__PURE__ */`: the minifier leaves those for a
+  // bundler to read, and no bundler reads these builds. The npm build keeps them for the user's.
   const output = script
-    ? { codeSplitting: false }
+    ? { codeSplitting: false, comments: { annotation: false } }
     : loader
-      ? { chunkFileNames: 'lazy/[name]-[hash].js', codeSplitting: loaderChunks }
+      ? { chunkFileNames: 'lazy/[name]-[hash].js', codeSplitting: loaderChunks, comments: { annotation: false } }
       : { chunkFileNames: 'chunks/[name]-[hash].js' };
   return {
     plugins: [minifyTemplatesPlugin()],
