@@ -2,20 +2,23 @@ import { defineConfig } from 'vite';
 import { entries } from './scripts/entries.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
+const lit = /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/;
+const shared = /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
+
 /** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
 const loaderChunks = {
   // A group takes only the modules it names: the feed group must not take what every element uses.
   includeDependenciesRecursively: false,
   groups: [
-    // Lit's directives (only <news-reviews> uses one, `live`) stay with the element that uses them.
-    { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/ },
     // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
     { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
     // Dates: formatting and the minute clock, which the ticker (it shows none) never fetches.
     { name: 'dates', test: /[\\/]src[\\/](?:core[\\/]format\.|elements[\\/]shared[\\/]minute-clock\.)/ },
-    // What every element uses. The RSS/Atom reader, the language tables and what only
-    // <news-reviews> uses (sending, drafts, its messages) stay out, each imported when first needed.
-    { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/ },
+    // What every element uses: Lit and the shared core, one request and one compression window.
+    // Lit's directives (only <news-reviews> uses one, `live`), the RSS/Atom reader, the language
+    // tables and what only <news-reviews> uses (sending, drafts, its messages) stay out, each
+    // imported with what first needs it.
+    { name: 'base', test: (id: string) => lit.test(id) || shared.test(id) },
   ],
 };
 
