@@ -3,7 +3,7 @@ import { entries } from './scripts/entries.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const lit = /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/;
-const shared = /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
+const shared = /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|decode-feed\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
 
 /** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
 const loaderChunks = {
@@ -14,6 +14,8 @@ const loaderChunks = {
     { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
     // Dates: formatting and the minute clock, which the ticker (it shows none) never fetches.
     { name: 'dates', test: /[\\/]src[\\/](?:core[\\/]format\.|elements[\\/]shared[\\/]minute-clock\.)/ },
+    // The RSS/Atom reader with the decoding of anything but UTF-8 JSON: imported on the first such feed.
+    { name: 'parse-xml', test: /[\\/]src[\\/]core[\\/](?:parse-xml|decode-feed)\./ },
     // What every element uses: Lit and the shared core, one request and one compression window.
     // Lit's directives (only <news-reviews> uses one, `live`), the RSS/Atom reader, the language
     // tables and what only <news-reviews> uses (sending, drafts, its messages) stay out, each
