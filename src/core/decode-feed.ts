@@ -1,17 +1,6 @@
-// Decoding the feeds that are not plain UTF-8 JSON: XML with its declared encoding, byte order
-// marks, UTF-16 and UTF-32. Imported by read-feed.ts only when such a feed arrives.
-
-/** A decoder for the first label the platform knows; unknown labels are skipped, never thrown. */
-function decoder(...labels: (string | undefined)[]): TextDecoder {
-  for (const label of labels) {
-    try {
-      if (label) return new TextDecoder(label);
-    } catch {
-      // Not an encoding the platform knows: try the next source.
-    }
-  }
-  return new TextDecoder();
-}
+// Decoding the feeds that do not start with four ASCII bytes: byte order marks, UTF-16 and
+// UTF-32. Imported by read-feed.ts only when such a feed arrives.
+import { decodeAscii } from './read-feed.js';
 
 /**
  * UTF-32 text, which `TextDecoder` does not read (the Encoding Standard leaves it out). A code
@@ -36,9 +25,9 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
 }
 
 /**
- * The text of a feed's bytes. JSON is UTF-8. XML says its encoding with a byte order mark, else in
- * its declaration (`<?xml version="1.0" encoding="windows-1251"?>`), else the charset of the
- * content type does; the default is UTF-8.
+ * The text of a feed's bytes, whatever they start with: a byte order mark (UTF-8, UTF-16 or
+ * UTF-32), UTF-16 or UTF-32 without one (told by where the zero bytes of an ASCII first
+ * character fall), else as {@link decodeAscii} reads them.
  */
 export function decodeBytes(bytes: Uint8Array, contentType = ''): string {
   const [a, b, c, d] = bytes;
@@ -49,12 +38,5 @@ export function decodeBytes(bytes: Uint8Array, contentType = ''): string {
   // UTF-16 with a byte order mark, or without one but starting with "<".
   if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be').decode(bytes);
   if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return new TextDecoder('utf-16le').decode(bytes);
-  // The declaration is ASCII in every encoding a feed can have, so a byte-wise look finds it.
-  const head = String.fromCharCode(...bytes.subarray(0, 512));
-  if (!/^\s*</.test(head)) return new TextDecoder().decode(bytes);
-  const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)/.exec(head)?.[1];
-  const charset = /;\s*charset\s*=\s*["']?([^\s;"']+)/i.exec(contentType)?.[1];
-  const chosen = decoder(declared, charset);
-  // A declaration readable as ASCII cannot be in UTF-16, whatever it says.
-  return (chosen.encoding.startsWith('utf-16') ? new TextDecoder() : chosen).decode(bytes);
+  return decodeAscii(bytes, contentType);
 }

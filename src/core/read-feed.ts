@@ -8,14 +8,42 @@ export interface ReadOptions extends ParseOptions {
   contentType?: string;
 }
 
+/** A decoder for the first label the platform knows; unknown labels are skipped, never thrown. */
+function decoder(...labels: (string | undefined)[]): TextDecoder {
+  for (const label of labels) {
+    try {
+      if (label) return new TextDecoder(label);
+    } catch {
+      // Not an encoding the platform knows: try the next source.
+    }
+  }
+  return new TextDecoder();
+}
+
 /**
- * The text of a feed's bytes. Most feeds are JSON Feeds in UTF-8 (no byte order mark, no zero
- * byte, not markup): read at once. The rest (XML, byte order marks, UTF-16 and UTF-32) go
- * through decode-feed.ts, imported the first time such a feed arrives.
+ * The text of bytes with no byte order mark, in an encoding that writes ASCII as ASCII. JSON is
+ * UTF-8. XML says its encoding in its declaration (`<?xml version="1.0" encoding="windows-1251"?>`),
+ * else the charset of the content type does; the default is UTF-8.
+ */
+export function decodeAscii(bytes: Uint8Array, contentType = ''): string {
+  // The declaration is ASCII in every encoding a feed can have, so a byte-wise look finds it.
+  const head = String.fromCharCode(...bytes.subarray(0, 512));
+  if (!/^\s*</.test(head)) return new TextDecoder().decode(bytes);
+  const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)/.exec(head)?.[1];
+  const charset = /;\s*charset\s*=\s*["']?([^\s;"']+)/i.exec(contentType)?.[1];
+  const chosen = decoder(declared, charset);
+  // A declaration readable as ASCII cannot be in UTF-16, whatever it says.
+  return (chosen.encoding.startsWith('utf-16') ? new TextDecoder() : chosen).decode(bytes);
+}
+
+/**
+ * The text of a feed's bytes. Nearly all start with ASCII and no zero byte (or are empty): read at
+ * once. A byte order mark or a zero byte up front (UTF-16, UTF-32) goes through decode-feed.ts,
+ * imported the first time such a feed arrives.
  */
 export function decodeFeed(bytes: Uint8Array, contentType = ''): string | Promise<string> {
   const [a, b, c, d] = bytes;
-  if (a && a < 0x80 && b && c && d && !/^\s*</.test(String.fromCharCode(...bytes.subarray(0, 512)))) return new TextDecoder().decode(bytes);
+  if ((!bytes.length || (a && a < 0x80)) && b !== 0 && c !== 0 && d !== 0) return decodeAscii(bytes, contentType);
   return import('./decode-feed.js').then(({ decodeBytes }) => decodeBytes(bytes, contentType));
 }
 
