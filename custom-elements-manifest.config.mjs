@@ -83,7 +83,39 @@ function internalStates() {
   };
 }
 
+/**
+ * An attribute typed with a string-literal alias (`layout: CardsLayout`) is written out as its
+ * literals (`'grid' | 'list' | 'compact'`): editors, Storybook's controls, the builder's select
+ * and docs/reference.md cannot see through the alias's name. Only aliases in the analyzed files
+ * are known; `scripts/check-manifest.mjs` refuses any name left in an attribute's type.
+ */
+function expandLiteralAliases() {
+  const aliases = new Map();
+  const literals = (ts, type) => {
+    const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+    const texts = parts.map((part) => (ts.isLiteralTypeNode(part) && ts.isStringLiteral(part.literal) ? `'${part.literal.text}'` : undefined));
+    return texts.every(Boolean) ? texts.join(' | ') : undefined;
+  };
+  // Names outside quotes only: a literal that spells an alias's name stays a literal.
+  const expand = (text) => text.replace(/'[^']*'|"[^"]*"|[A-Za-z_$][\w$]*/g, (word) => aliases.get(word) ?? word);
+  return {
+    name: 'feedlets-expand-literal-aliases',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTypeAliasDeclaration(node) || node.typeParameters) return;
+      const text = literals(ts, node.type);
+      if (text) aliases.set(node.name.text, text);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((mod) => mod.declarations ?? [])) {
+        for (const entry of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+          if (entry.type?.text) entry.type.text = expand(entry.type.text);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/define/*.ts'],
-  plugins: [defineElementTags(), cardPropertiesOnCards(), internalStates()],
+  plugins: [defineElementTags(), cardPropertiesOnCards(), internalStates(), expandLiteralAliases()],
 };

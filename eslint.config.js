@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.*', 'demo/server/**', 'bench/**', '.storybook/**'],
+    files: ['scripts/**', '*.config.*', '.size-limit.js', 'demo/server/**', 'bench/**', '.storybook/**'],
     // The bench pages run in the browser (the base config's globals).
     ignores: ['bench/pages/**'],
     languageOptions: { globals: { ...globals.node } },

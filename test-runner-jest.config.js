@@ -5,8 +5,6 @@ const defaults = getJestConfig();
 
 export default {
   ...defaults,
-  // The closing `N passed, N failed` line CI reads, beside jest's own summary.
-  reporters: [...defaults.reporters, '<rootDir>/.storybook/count-reporter.cjs'],
   testEnvironmentOptions: {
     'jest-playwright': {
       ...defaults.testEnvironmentOptions['jest-playwright'],

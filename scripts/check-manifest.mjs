@@ -1,6 +1,7 @@
 // Checks what custom-elements.json (run `npm run analyze` first) tells editors, Storybook and
-// docs/reference.md: typed attributes with literal defaults, `limit` described for each element,
-// and every `--news-*` custom property an element's styles read documented once, with a default.
+// docs/reference.md: attributes typed with primitives or literals (never an alias's bare name) and
+// literal defaults, `limit` described for each element, and every `--news-*` custom property an
+// element's styles read documented once, with a default.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,6 +19,13 @@ const styles = {
   'news-reviews': ['shared/base', 'news-reviews/news-reviews'],
 };
 
+/**
+ * Whether an attribute's type says what to write: primitives and literals only. A bare name
+ * (`CardsLayout`) tells an editor or the builder nothing; the manifest config expands such aliases.
+ */
+const attributeType = (text) =>
+  text.split('|').every((part) => /^\s*(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)\s*$/.test(part));
+
 for (const [tag, files] of Object.entries(styles)) {
   const d = element(tag);
   if (!d) continue;
@@ -34,6 +42,9 @@ for (const [tag, files] of Object.entries(styles)) {
   else if (tag !== 'news-categories' && /news-categories/.test(limit.description)) problems.push(`<${tag}> limit describes <news-categories>: ${limit.description}`);
   for (const a of d.attributes ?? []) {
     if (!a.type?.text) problems.push(`<${tag}> attribute ${a.name} has no type`);
+    else if (!attributeType(a.type.text)) {
+      problems.push(`<${tag}> attribute ${a.name} has type ${a.type.text}: an attribute is a string, number or boolean, or a union of literals (a type alias outside src/elements is not expanded)`);
+    }
     if (a.default && /^[A-Z][A-Z0-9_]+$/.test(a.default)) problems.push(`<${tag}> attribute ${a.name} defaults to a constant's name: ${a.default}`);
   }
 }

@@ -1,5 +1,5 @@
-// Serves built files on 127.0.0.1 for the scripts that drive a browser over them (sirv does the
-// file serving: paths outside the root, content types, ranges; this module only picks the port).
+// Only the port is ours: sirv (maintained) serves the files; this picks a free loopback port and closes cleanly.
+// For the scripts that drive a browser over built files (sirv handles paths outside the root, types, ranges).
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 

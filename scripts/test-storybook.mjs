@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// Glue only: Storybook's test runner checks the stories; it needs the static build served, which this does.
 /**
  * Runs Storybook's test runner over the static Storybook (`npm run build-storybook` first), served
  * on a free loopback port. What each story must pass is in .storybook/test-runner.ts; the browser
@@ -27,7 +28,6 @@ async function litInDevMode() {
 const devMode = await litInDevMode();
 if (devMode) {
   console.log(`✗ static build: Lit runs in dev mode (${devMode})`);
-  console.log('0 passed, 1 failed');
   process.exit(1);
 }
 

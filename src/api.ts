@@ -25,6 +25,8 @@ export {
 } from './core/review-sender.js';
 export { registerStrings, type Plural, type Strings } from './core/strings.js';
 export { registerDates, type DateStrings } from './core/date-strings.js';
+export { registerLanguageNames, type LanguageNames } from './core/language-name.js';
+export type { TagNames } from './core/tag-names.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
 export { FeedElement } from './elements/shared/feed-element.js';
 // The type of the elements' `clock`, named so that declarations can refer to it.

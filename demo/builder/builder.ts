@@ -72,20 +72,29 @@ export class EmbedBuilder {
     this.#attributes.clear();
     this.#properties.clear();
     this.#src = this.#samples[0]?.url ?? '';
-    this.#update();
   }
 
   #setAttribute(attribute: ManifestAttribute, value: string | boolean) {
     const unset = value === false || value === '' || value === defaultValue(attribute.default);
     if (unset) this.#attributes.delete(attribute.name);
     else this.#attributes.set(attribute.name, value);
-    this.#update();
   }
 
   #setProperty(name: string, value: string) {
     if (value.trim()) this.#properties.set(name, value);
     else this.#properties.delete(name);
-    this.#update();
+  }
+
+  /**
+   * The one way a control changes the choice: a listener that hands `set` the control's value
+   * and, for a checkbox or radio, whether it is checked, then draws everything again.
+   */
+  #changed(set: (value: string, checked: boolean) => void) {
+    return (event: Event) => {
+      const control = event.target as HTMLInputElement | HTMLSelectElement;
+      set(control.value, control instanceof HTMLInputElement && control.checked);
+      this.#update();
+    };
   }
 
   async #copy() {
@@ -132,7 +141,7 @@ export class EmbedBuilder {
         <h2>Choose</h2>
         <label class="field">
           <span>Element</span>
-          <select name="tag" @change=${(event: Event) => this.#chooseElement((event.target as HTMLSelectElement).value)}>
+          <select name="tag" @change=${this.#changed((tag) => this.#chooseElement(tag))}>
             ${this.#options.elements.map(
               ({ tagName, summary }) => html`<option value=${tagName} ?selected=${tagName === element.tagName} title=${summary ?? ''}>&lt;${tagName}&gt;</option>`,
             )}
@@ -143,13 +152,7 @@ export class EmbedBuilder {
           <legend>Feed</legend>
           <label class="field">
             <span>Sample</span>
-            <select
-              name="sample"
-              @change=${(event: Event) => {
-                this.#src = (event.target as HTMLSelectElement).value || this.#src;
-                this.#update();
-              }}
-            >
+            <select name="sample" @change=${this.#changed((url) => (this.#src = url || this.#src))}>
               <option value="" ?selected=${!this.#samples.some((sample) => sample.url === this.#src)}>Your own URL</option>
               ${this.#samples.map((sample) => html`<option value=${sample.url} ?selected=${sample.url === this.#src}>${sample.label}</option>`)}
             </select>
@@ -161,10 +164,7 @@ export class EmbedBuilder {
               type="url"
               .value=${live(this.#src)}
               placeholder="https://example.com/feed.json"
-              @change=${(event: Event) => {
-                this.#src = (event.target as HTMLInputElement).value.trim();
-                this.#update();
-              }}
+              @change=${this.#changed((url) => (this.#src = url.trim()))}
             />
           </label>
         </fieldset>
@@ -185,7 +185,7 @@ export class EmbedBuilder {
                 .value=${live(value)}
                 placeholder=${defaultValue(fallback) ?? ''}
                 aria-invalid=${invalid ? 'true' : 'false'}
-                @input=${(event: Event) => this.#setProperty(name, (event.target as HTMLInputElement).value)}
+                @input=${this.#changed((value) => this.#setProperty(name, value))}
               />
               ${description ? html`<small>${description}</small>` : nothing}
               ${invalid ? html`<small class="error">A value may not hold &lt; &gt; { } ; \\ or comments.</small>` : nothing}
@@ -198,10 +198,7 @@ export class EmbedBuilder {
             name="script"
             type="url"
             .value=${live(this.#script)}
-            @change=${(event: Event) => {
-              this.#script = (event.target as HTMLInputElement).value.trim() || this.#options.script;
-              this.#update();
-            }}
+            @change=${this.#changed((url) => (this.#script = url.trim() || this.#options.script))}
           />
           <small>Where your site serves Feedlets: feedlets-server answers at /feedlets/.</small>
         </label>
@@ -217,10 +214,7 @@ export class EmbedBuilder {
                   name="scheme"
                   value=${scheme}
                   .checked=${live(this.#scheme === scheme)}
-                  @change=${() => {
-                    this.#scheme = scheme;
-                    this.#update();
-                  }}
+                  @change=${this.#changed(() => (this.#scheme = scheme))}
                 />
                 ${scheme === 'light' ? 'Light' : 'Dark'}</label
               >`,
@@ -250,10 +244,7 @@ export class EmbedBuilder {
     const fallback = defaultValue(attribute.default);
     const current = this.#attributes.get(attribute.name);
     const help = attribute.description ? html`<small>${attribute.description}</small>` : nothing;
-    const onValue = (event: Event) => {
-      const input = event.target as HTMLInputElement | HTMLSelectElement;
-      this.#setAttribute(attribute, input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value.trim());
-    };
+    const onValue = this.#changed((value, checked) => this.#setAttribute(attribute, control.kind === 'boolean' ? checked : value.trim()));
     if (control.kind === 'boolean') {
       return html`<label class="field field-check">
         <input type="checkbox" name=${attribute.name} .checked=${live(current === true)} @change=${onValue} />

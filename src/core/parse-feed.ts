@@ -5,6 +5,7 @@ import { safeUrls } from './safe-url.js';
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
 type SafeUrl = ReturnType<typeof safeUrls>;
 import { jsonFeedProblem, type JsonFeedShape } from './schema.js';
+import { TAG_NAME_MAX, type TagNames } from './tag-names.js';
 import { NAME_MAX, REVIEW_MAX, TEXT_MAX, TITLE_MAX, clip, htmlToText } from './text.js';
 import type { Author, Feed, Item, Review, ReviewSummary } from './types.js';
 
@@ -67,18 +68,62 @@ function toReview(value: unknown): Review | undefined {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
 }
 
+/** Bounds on what one `_tag_names` can make the parser do: the entries looked at. */
+const TAG_LANGUAGES_MOST = 20;
+const TAGS_MOST = 200;
+
+const nameTable = () => Object.create(null) as Record<string, string>;
+
+/** At most `most` own entries of a JSON object, without copying a huge one first. */
+function* entries(value: Raw, most: number): Generator<[string, unknown]> {
+  let seen = 0;
+  for (const key in value) {
+    if (seen++ >= most) return;
+    if (Object.hasOwn(value, key)) yield [key, value[key]];
+  }
+}
+
+/**
+ * A `_tag_names` (`{ "ru": { "Politics": "Политика" } }`): hostile input, so only string names
+ * are kept, as plain text of at most 60 characters, from the first 20 languages of the first 200
+ * tags each; anything else is dropped. `inherited` (the feed's names, for an item) fills in what
+ * `value` does not name; without names of its own, an item shares the feed's.
+ */
+function toTagNames(value: unknown, inherited?: TagNames): TagNames | undefined {
+  if (!isObject(value)) return inherited;
+  const names = Object.create(null) as Record<string, Record<string, string>>;
+  for (const [language, tags] of entries(value, TAG_LANGUAGES_MOST)) {
+    const lang = toLanguage(language)?.toLowerCase();
+    if (!lang || !isObject(tags)) continue;
+    const own = (names[lang] ??= nameTable());
+    for (const [tag, name] of entries(tags, TAGS_MOST)) {
+      const key = plain(tag, TAG_NAME_MAX).toLowerCase();
+      const text = plain(name, TAG_NAME_MAX);
+      if (key && text && !(key in own)) own[key] = text;
+    }
+  }
+  for (const lang in inherited) names[lang] = Object.assign(nameTable(), inherited[lang], names[lang]);
+  return Object.keys(names).length ? names : inherited;
+}
+
 /** The address of an item's first attachment that passes the allowlist. */
 function attachmentUrl(raw: Raw, safe: SafeUrl): string | undefined {
   const first = Array.isArray(raw.attachments) ? raw.attachments.find(isObject) : undefined;
   return first ? safe(first.url) : undefined;
 }
 
+/** What every item of a feed may take from the feed itself. */
+interface FeedDefaults {
+  authors: Author[];
+  tagNames?: TagNames;
+}
+
 /** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
-function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], title = plain(raw.title, TITLE_MAX), text?: string): Item {
+function toItem(raw: Raw, id: string, safe: SafeUrl, feed: FeedDefaults, title = plain(raw.title, TITLE_MAX), text?: string): Item {
   // content_html needs an HTML parser; most items are never shown, so parse on first read.
   const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
   item.tags = toTags(raw.tags);
-  item.authors = authorsOf(raw, safe, feedAuthors);
+  item.authors = authorsOf(raw, safe, feed.authors);
   // Set one by one, not through withDefined: this runs for every item, and an absent field stays absent.
   const url = safe(raw.url) ?? safe(raw.external_url);
   const image = safe(raw.image) ?? safe(raw.banner_image);
@@ -86,12 +131,14 @@ function toItem(raw: Raw, id: string, safe: SafeUrl, feedAuthors: Author[], titl
   const modified = toDate(raw.date_modified);
   const language = toLanguage(raw.language);
   const review = toReview(raw._review);
+  const tagNames = toTagNames(raw._tag_names, feed.tagNames);
   if (url) item.url = url;
   if (image) item.image = image;
   if (published) item.published = published;
   if (modified) item.modified = modified;
   if (language) item.language = language;
   if (review) item.review = review;
+  if (tagNames) item.tagNames = tagNames;
   return item;
 }
 
@@ -149,7 +196,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
   // What makes a JSON Feed is checked; every other field is checked where it is read.
   const raw = data as Raw & JsonFeedShape;
   const safe = safeUrls(base);
-  const feedAuthors = authorsOf(raw, safe);
+  const defaults: FeedDefaults = { authors: authorsOf(raw, safe), tagNames: toTagNames(raw._tag_names) };
   const items: Item[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -181,7 +228,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): Feed {
       return;
     }
     seen.add(id);
-    add(items, () => toItem(item, id, safe, feedAuthors, title, text));
+    add(items, () => toItem(item, id, safe, defaults, title, text));
   });
   warnSkipped(source, skipped);
   const feed: Feed = { title: plain(raw.title, TITLE_MAX), items };

@@ -1,3 +1,5 @@
+import type { TagNames } from './tag-names.js';
+
 /** A person credited on a feed or an item. `url` is already safe (http, https or mailto). */
 export interface Author {
   name: string;
@@ -23,6 +25,8 @@ export interface Item {
   readonly text: string;
   image?: string;
   tags: string[];
+  /** The feed's names for `tags` in other languages (its `_tag_names`), when it gives any. */
+  tagNames?: TagNames;
   authors: Author[];
   published?: Date;
   modified?: Date;

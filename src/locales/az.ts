@@ -1,4 +1,5 @@
 import { registerDates, type DateStrings } from '../core/date-strings.js';
+import { registerLanguageNames, type LanguageNames } from '../core/language-name.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 
 /** The az messages, registered on import. */
@@ -59,3 +60,8 @@ export const azDates: DateStrings = {
 };
 
 registerDates('az', azDates);
+
+/** The az names of a few languages, for a browser whose Intl lacks them; registered on import. */
+export const azLanguageNames: LanguageNames = { az: 'azərbaycan', en: 'ingilis', ru: 'rus', tr: 'türk', uk: 'ukrayna', de: 'alman', fr: 'fransız', es: 'ispan' };
+
+registerLanguageNames('az', azLanguageNames);

@@ -1,4 +1,5 @@
 import { registerDates, type DateStrings } from '../core/date-strings.js';
+import { registerLanguageNames, type LanguageNames } from '../core/language-name.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 
 /** The ru messages, registered on import. */
@@ -59,3 +60,8 @@ export const ruDates: DateStrings = {
 };
 
 registerDates('ru', ruDates);
+
+/** The ru names of a few languages, for a browser whose Intl lacks them; registered on import. */
+export const ruLanguageNames: LanguageNames = { ru: 'русский', en: 'английский', az: 'азербайджанский', tr: 'турецкий', uk: 'украинский', de: 'немецкий', fr: 'французский', es: 'испанский' };
+
+registerLanguageNames('ru', ruLanguageNames);

@@ -44,6 +44,16 @@ describe('the embed builder', function () {
     }
   });
 
+  it('offers a choice of words as a select, even when the element names it with a type alias', async () => {
+    const page = await openBuilder();
+    change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, 'news-cards');
+    const layout = page.querySelector<HTMLSelectElement>('.builder-controls select[name="layout"]')!;
+    expect([...layout.options].map((option) => option.value)).to.deep.equal(['grid', 'list', 'compact']);
+    change(layout, 'list');
+    expect(page.querySelector('.stage[data-width="desktop"] > news-cards')!.getAttribute('layout')).to.equal('list');
+    expect(page.querySelector('#snippet')!.textContent).to.contain('layout="list"');
+  });
+
   it('changes the preview and the snippet together, and the copied snippet makes the same element on a blank page', async () => {
     const page = await openBuilder();
     change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, 'news-cards');

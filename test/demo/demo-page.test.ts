@@ -21,6 +21,17 @@ async function openDemo(query = ''): Promise<Document> {
   return frame.contentDocument!;
 }
 
+const languageNames: Record<string, string> = { ru: 'Russian', az: 'Azerbaijani' };
+
+const cardsIn = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part="card"]')];
+const tagsOf = (cards: HTMLElement[]) => cards.flatMap((card) => [...card.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent));
+
+/** The cards of a `<news-cards>` on the demo page, once its feed has arrived. */
+async function cardsOf(element: Element): Promise<HTMLElement[]> {
+  await waitUntil(() => cardsIn(element).length > 0, 'no cards');
+  return cardsIn(element);
+}
+
 describe('the demo site', () => {
   // The first load of the demo has every module transformed by the dev server and compiled by a
   // fresh browser: done once here, so no single test pays for it (WebKit took over 10 s under load).
@@ -57,6 +68,31 @@ describe('the demo site', () => {
     expect(page.documentElement.lang).to.equal('ru');
     expect(page.querySelector('#top-stories-title')!.textContent).to.equal('Главное');
     expect(page.querySelector('news-cards')!.getAttribute('label')).to.equal('Главное');
+  });
+
+  it('with English chosen, labels each article in another language and names tags in English', async () => {
+    const page = await openDemo('?lang=en');
+    const cards = await cardsOf(page.querySelector('#top-cards')!);
+    const seen = cards.map((card) => [card.getAttribute('lang'), card.querySelector('[part="language"]')?.textContent ?? null]);
+    // The sample feed mixes three languages: the first stories are in Russian, then English.
+    expect(seen).to.deep.include.members([['ru', 'Russian'], ['en', null]]);
+    for (const [lang, label] of seen) expect(label, `a card in ${lang}`).to.equal(lang === 'en' ? null : languageNames[lang!]);
+    expect(tagsOf(cards)).to.include('Weather');
+  });
+
+  it('names tags, categories and languages in the language chosen', async () => {
+    const page = await openDemo('?lang=ru');
+    const cards = await cardsOf(page.querySelector('#top-cards')!);
+    expect(tagsOf(cards)).to.include.members(['Погода', 'Общество']);
+    expect(tagsOf(cards)).not.to.include('Weather');
+    const english = cards.find((card) => card.getAttribute('lang') === 'en')!;
+    expect(english.querySelector('[part="language"]')!.textContent).to.equal('Английский');
+    const select = page.querySelector<HTMLSelectElement>('#language')!;
+    select.value = 'az';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => tagsOf(cardsIn(page.querySelector('#top-cards')!)).includes('Hava'), 'tags did not follow the language');
+    const social = page.querySelector('news-categories[categories="Social"]')!;
+    await waitUntil(() => social.shadowRoot!.querySelector('[part="heading"]')?.textContent?.trim() === 'Sosial', 'the category heading did not follow');
   });
 
   it('switches between light and dark', async () => {

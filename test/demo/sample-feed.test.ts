@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { parseFeed } from '../../src/core/parse-feed.js';
+import { tagName } from '../../src/core/tag-names.js';
 import type { Feed } from '../../src/core/types.js';
 
 const FIRST = new URL('/demo/feeds/news.json', location.href).href;
@@ -41,6 +42,16 @@ describe('the demo sample feed', () => {
     const { feed } = await load(FIRST);
     const languages = new Set(feed.items.map((item) => item.language));
     expect([...languages].sort()).to.include.members(['az', 'en', 'ru']);
+  });
+
+  it('names every category in Russian and Azerbaijani, on both pages', async () => {
+    const { feed } = await load(FIRST);
+    const second = await load(feed.nextUrl!);
+    for (const item of [...feed.items, ...second.feed.items]) {
+      for (const tag of item.tags) {
+        for (const language of ['ru', 'az']) expect(tagName(tag, language, item.tagNames), `${tag} in ${language}`).to.not.equal(tag);
+      }
+    }
   });
 
   it('gives every item a title, a summary, a date, a category and an author, newest first', async () => {

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
+import { languageName, sameLanguage } from '../../core/language-name.js';
 import { resolveLocale } from '../../core/locale.js';
 import { safeUrl } from '../../core/safe-url.js';
+import { tagName } from '../../core/tag-names.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -19,6 +21,10 @@ export interface CardOptions {
   noSummary: boolean;
   noDate: boolean;
   compact: boolean;
+  /** Names the item's language when it is not the element's. */
+  showLanguage: boolean;
+  /** The feed's language, for items that do not give their own. */
+  feedLanguage?: string;
   /** Image URLs that failed to load: their box stays, empty, so no broken-image icon shows. */
   failedImages: ReadonlySet<string>;
   onImageError: (event: Event) => void;
@@ -49,12 +55,15 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
     .map((author) => str((author as { name?: unknown } | null)?.name))
     .filter(Boolean);
   const date = options.noDate ? undefined : [item.published, item.modified].find(validDate);
+  const { locale } = options;
+  const language = str(item.language) || options.feedLanguage || '';
+  const languageLabel = options.showLanguage && language && !sameLanguage(language, locale) ? languageName(language, locale) : '';
   const rel = options.target === '_blank' ? 'noopener noreferrer' : nothing;
 
   const link = url
     ? html`<a part="link" href=${url} target=${options.target || nothing} rel=${rel}>${heading}</a>`
     : html`<span>${heading}</span>`;
-  return html`<article part="card" class="card${options.compact ? ' compact' : ''}" lang=${str(item.language) || nothing}>
+  return html`<article part="card" class="card${options.compact ? ' compact' : ''}" lang=${language || nothing}>
     ${image
       ? html`<div part="media" class="media">
           ${options.failedImages.has(image)
@@ -65,16 +74,21 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
     <div class="body">
       ${tags.length
         ? html`<ul part="tags" class="tags" role="list">
-            ${tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
+            ${tags.map((tag) => {
+              // A tag the feed names in the element's language is in that language, not the item's.
+              const name = tagName(tag, locale, item.tagNames);
+              return html`<li part="tag" dir="auto" lang=${name === tag ? nothing : locale}>${name}</li>`;
+            })}
           </ul>`
         : nothing}
       ${headingOf(clampLevel(options.headingLevel, 3), 'title', link)}
       ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
-      ${date || authors.length
+      ${date || languageLabel || authors.length
         ? html`<p part="meta" class="meta">
             ${date
-              ? html`<time part="time" datetime=${date.toISOString()}>${formatDate(date, options.locale)}</time>`
+              ? html`<time part="time" datetime=${date.toISOString()} lang=${locale}>${formatDate(date, locale)}</time>`
               : nothing}
+            ${languageLabel ? html`<span part="language" lang=${locale}>${languageLabel}</span>` : nothing}
             ${authors.length
               ? html`<span class="authors">${authors.map(
                   (name, i) => html`${i ? ', ' : ''}<span part="author" dir="auto">${name}</span>`,
@@ -105,8 +119,9 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  * @csspart title - The heading.
  * @csspart link - The title link (absent when the item has no safe URL).
  * @csspart summary - The plain-text summary, clamped to a few lines.
- * @csspart meta - The line with the date and the authors.
+ * @csspart meta - The line with the date, the language (`show-language`) and the authors.
  * @csspart time - The date.
+ * @csspart language - The name of the item's language (`show-language`).
  * @csspart author - One author's name.
  *
  * @cssprop [--news-image-ratio=16 / 9] - Aspect ratio of the image box, kept while the image loads and if it fails.
@@ -126,6 +141,7 @@ export class NewsCard extends ThemedElement {
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },
     compact: { type: Boolean, reflect: true },
     target: { reflect: true },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
   };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
@@ -161,6 +177,9 @@ export class NewsCard extends ThemedElement {
   /** Where the link opens, such as `_blank` (which adds `rel="noopener noreferrer"`). */
   target = '';
 
+  /** Names the item's language (its `language`) beside the date when it is not the card's, in the card's language. */
+  showLanguage = false;
+
   #resolvedLocale = 'en';
   readonly #failedImages = new Set<string>();
   readonly #onImageError = imageErrorHandler((src) => {
@@ -184,6 +203,7 @@ export class NewsCard extends ThemedElement {
       noSummary: this.noSummary,
       noDate: this.noDate,
       compact: this.compact,
+      showLanguage: this.showLanguage,
       failedImages: this.#failedImages,
       onImageError: this.#onImageError,
     })}`;

@@ -43,8 +43,9 @@ const SKELETON_MOST = 24;
  * @csspart title - The heading.
  * @csspart link - The title link (absent when the item has no safe URL).
  * @csspart summary - The plain-text summary, clamped to a few lines.
- * @csspart meta - The line with the date and the authors.
+ * @csspart meta - The line with the date, the language (`show-language`) and the authors.
  * @csspart time - The date.
+ * @csspart language - The name of an item's language (`show-language`).
  * @csspart author - One author's name.
  * @csspart more - The More button (with `paginate`).
  * @csspart status - The loading, empty and error messages.
@@ -67,6 +68,7 @@ export class NewsCards extends FeedElement {
     noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },
     paginate: { type: Boolean, reflect: true },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
   };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
@@ -101,6 +103,12 @@ export class NewsCards extends FeedElement {
    */
   paginate = false;
 
+  /**
+   * Names each item's language (its own `language`, else the feed's) beside the date when it is
+   * not the element's, in the element's language: for feeds that mix languages.
+   */
+  showLanguage = false;
+
   /** How many items More has asked for; `limit` until then. */
   #shown = 0;
   /** Items that pass the category filter, shown or not. */
@@ -133,6 +141,8 @@ export class NewsCards extends FeedElement {
       noSummary: this.noSummary,
       noDate: this.noDate,
       compact: this.layout === 'compact',
+      showLanguage: this.showLanguage,
+      feedLanguage: this.feedState.feed?.language,
       failedImages: this.#failedImages,
       onImageError: this.#onImageError,
     };

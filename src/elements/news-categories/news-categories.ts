@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
 import { languageOf } from '../../core/locale.js';
+import { tagName } from '../../core/tag-names.js';
 import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -71,7 +72,8 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  * @summary Headlines grouped by category: one titled list per tag of the feed, or tabs.
  *
  * Each category of the feed (its items' JSON Feed `tags`, matched without regard to case and
- * shown as the feed spells them) gets a heading and its latest headlines, newest first, each a
+ * shown in the element's language when the feed's `_tag_names` has it, else as the feed spells
+ * them) gets a heading and its latest headlines, newest first, each a
  * link with its date. An item with several tags appears under each. Items without tags are
  * gathered last under "Other" when every category is shown, and left out when `categories`
  * chooses. `limit` counts per category. `layout="tabs"` follows the ARIA tabs pattern with
@@ -183,8 +185,9 @@ export class NewsCategories extends FeedElement {
     return this.#tabs ? this.#renderTabs(groups) : html`${groups.map((group) => this.#renderSection(group))}`;
   }
 
+  /** The category's name in the element's language when the feed gives one (`_tag_names`), else as the feed spells it. */
   #name(group: Group) {
-    return group.name || this.t('other');
+    return group.name ? tagName(group.name, this.resolvedLocale, group.items[0]?.tagNames) : this.t('other');
   }
 
   #renderSection(group: Group): TemplateResult {
