@@ -51,6 +51,39 @@ function cardPropertiesOnCards() {
 }
 
 /**
+ * Elements declare their reactive properties in `static properties` (no decorators, which would
+ * cost every page the decorator helpers). The analyzer reads `{ state: true }` entries there as
+ * attributes: they are internal state, so they get none, as `@state()` fields would.
+ */
+function internalStates() {
+  const states = [];
+  return {
+    name: 'feedlets-internal-states',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isPropertyDeclaration(node) || node.name.getText() !== 'properties') return;
+      if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
+      if (!node.initializer || !ts.isObjectLiteralExpression(node.initializer) || !ts.isClassLike(node.parent) || !node.parent.name) return;
+      for (const entry of node.initializer.properties) {
+        if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+        const state = entry.initializer.properties.some(
+          (option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+        );
+        if (state) states.push({ module: moduleDoc, className: node.parent.name.text, name: entry.name.getText() });
+      }
+    },
+    packageLinkPhase() {
+      for (const { module, className, name } of states) {
+        const declaration = module.declarations?.find((d) => d.name === className);
+        if (!declaration) throw new Error(`${className}.properties: no class ${className} in the manifest`);
+        declaration.attributes = declaration.attributes?.filter((a) => a.fieldName !== name);
+        const member = declaration.members?.find((m) => m.kind === 'field' && m.name === name);
+        if (member) delete member.attribute;
+      }
+    },
+  };
+}
+
+/**
  * An attribute typed with a string-literal alias (`layout: CardsLayout`) is written out as its
  * literals (`'grid' | 'list' | 'compact'`): editors, Storybook's controls, the builder's select
  * and docs/reference.md cannot see through the alias's name. Only aliases in the analyzed files
@@ -84,5 +117,5 @@ function expandLiteralAliases() {
 
 export default {
   globs: ['src/define/*.ts'],
-  plugins: [defineElementTags(), cardPropertiesOnCards(), expandLiteralAliases()],
+  plugins: [defineElementTags(), cardPropertiesOnCards(), internalStates(), expandLiteralAliases()],
 };

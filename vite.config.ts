@@ -2,18 +2,25 @@ import { defineConfig } from 'vite';
 import { entries } from './scripts/entries.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
+const lit = /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/;
+const shared = /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|decode-feed\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
+
 /** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
 const loaderChunks = {
   // A group takes only the modules it names: the feed group must not take what every element uses.
   includeDependenciesRecursively: false,
   groups: [
-    { name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/ },
     // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
     { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
-    // What every element uses, with the bundler's decorator helper. The RSS/Atom reader, the
-    // language tables and what only <news-reviews> uses (sending, drafts) stay out, each
-    // imported when first needed.
-    { name: 'core', test: /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)|decorate/ },
+    // Dates: formatting and the minute clock, which the ticker (it shows none) never fetches.
+    { name: 'dates', test: /[\\/]src[\\/](?:core[\\/]format\.|elements[\\/]shared[\\/]minute-clock\.)/ },
+    // The RSS/Atom reader with the decoding of anything but UTF-8 JSON: imported on the first such feed.
+    { name: 'parse-xml', test: /[\\/]src[\\/]core[\\/](?:parse-xml|decode-feed)\./ },
+    // What every element uses: Lit and the shared core, one request and one compression window.
+    // Lit's directives (only <news-reviews> uses one, `live`), the RSS/Atom reader, the language
+    // tables and what only <news-reviews> uses (sending, drafts, its messages) stay out, each
+    // imported with what first needs it.
+    { name: 'base', test: (id: string) => lit.test(id) || shared.test(id) },
   ],
 };
 
@@ -30,10 +37,12 @@ export default defineConfig(({ mode }) => {
     : loader
       ? { entry: 'src/loader.ts', formats: ['es'] as const, fileName: () => 'loader.js' }
       : { entry: entries, formats: ['es'] as const };
+  // What a browser runs as served keeps no `/* @__PURE__ */`: the minifier leaves those for a
+  // bundler to read, and no bundler reads these builds. The npm build keeps them for the user's.
   const output = script
-    ? { codeSplitting: false }
+    ? { codeSplitting: false, comments: { annotation: false } }
     : loader
-      ? { chunkFileNames: 'lazy/[name]-[hash].js', codeSplitting: loaderChunks }
+      ? { chunkFileNames: 'lazy/[name]-[hash].js', codeSplitting: loaderChunks, comments: { annotation: false } }
       : { chunkFileNames: 'chunks/[name]-[hash].js' };
   return {
     plugins: [minifyTemplatesPlugin()],

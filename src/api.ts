@@ -24,7 +24,7 @@ export {
   type SendOptions,
 } from './core/review-sender.js';
 export { registerStrings, type Plural, type Strings } from './core/strings.js';
-export { registerDates, type DateStrings } from './core/format.js';
+export { registerDates, type DateStrings } from './core/date-strings.js';
 export { registerLanguageNames, type LanguageNames } from './core/language-name.js';
 export type { TagNames } from './core/tag-names.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';

@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from './feed-error.js';
 import { feedStore, type FeedStore, type Snapshot } from './feed-store.js';
@@ -62,7 +62,9 @@ export class FeedController implements ReactiveController {
   /** The store the subscription was made with. */
   #subscribed?: FeedStore;
   readonly #store?: FeedStore;
-  readonly #context?: ContextConsumer<typeof feedStoreContext, FeedHost>;
+  /** The store an ancestor provides, and how to stop hearing from it. */
+  #provided?: FeedStore;
+  #release?: () => void;
 
   /** Items of the further pages loaded. */
   #more: Item[] = [];
@@ -77,16 +79,12 @@ export class FeedController implements ReactiveController {
     store?: FeedStore,
   ) {
     this.#store = store;
-    // Before this controller, so an ancestor's store is known when the host connects.
-    if (!store) {
-      this.#context = new ContextConsumer(host, { context: feedStoreContext, subscribe: true, callback: this.#onStore });
-    }
     host.addController(this);
   }
 
   /** The store loads go through. */
   get store(): FeedStore {
-    return this.#store ?? this.#context?.value ?? feedStore;
+    return this.#store ?? this.#provided ?? feedStore;
   }
 
   /** Whether a further page is on its way. */
@@ -100,6 +98,8 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected() {
+    // Ask an ancestor for its store first (a `ContextConsumer` would do the same, in more bytes).
+    if (!this.#store) this.host.dispatchEvent(new ContextEvent(feedStoreContext, this.host, this.#onStore, true));
     // With no source yet, decide in the update: a page that appends the element and then sets
     // `src` in the same task must not see a "no src" error first.
     if (this.host.src || this.host.feed != null) this.#sync();
@@ -107,6 +107,8 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected() {
+    this.#release?.();
+    this.#release = undefined;
     // Keep the feed: an element moved in the page reconnects at once and must not announce it again.
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -187,13 +189,17 @@ export class FeedController implements ReactiveController {
     return proxy.includes('{url}') ? safeUrl(proxy.replace('{url}', encodeURIComponent(url))) : undefined;
   }
 
-  #onStore = (store: FeedStore) => {
+  #onStore = (store: FeedStore, release?: () => void) => {
+    // Another provider answered (one was added nearer): stop hearing from the one before.
+    if (this.#release !== release) this.#release?.();
+    this.#release = release;
+    this.#provided = store;
+    this.host.requestUpdate();
     if (this.#unsubscribe && this.#subscribed !== store) {
       // Another store for this subtree: read the feed from it.
       this.#unsubscribe();
       this.#unsubscribe = undefined;
       this.#key = UNREAD;
-      this.host.requestUpdate();
     }
   };
 

@@ -215,7 +215,7 @@ class Source {
       const hint = response.status === 404 || response.status === 410 ? ': check the src URL' : '';
       throw new FeedError('http', `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`, this.url, response.status);
     }
-    const body = decodeFeed(await this.#read(response, signal), type);
+    const body = await decodeFeed(await this.#read(response, signal), type);
     if (body === this.#body) return undefined;
     // The body decides, not the content type: many servers send JSON as text/html or text/plain.
     const feed = await readText(body, { contentType: type, baseUrl: response.url || this.url });

@@ -1,35 +1,5 @@
+import { datesOf } from './date-strings.js';
 import type { Plural } from './strings.js';
-
-/**
- * How a language writes dates, for a browser whose `Intl` lacks it. `{n}` is a count, its form
- * chosen with `Intl.PluralRules`; `date` places `{d}`, `{month}` and `{y}`.
- */
-export interface DateStrings {
-  /** Twelve abbreviated month names, January first, as `Intl` writes them in `dateStyle: 'medium'`. */
-  months: string[];
-  date: string;
-  thisMinute: string;
-  yesterday: string;
-  tomorrow: string;
-  minutesAgo: Plural;
-  hoursAgo: Plural;
-  daysAgo: Plural;
-  inMinutes: Plural;
-  inHours: Plural;
-  inDays: Plural;
-}
-
-const dateTables = new Map<string, DateStrings>();
-
-/** Adds the dates of `locale` (`'az'`), used only where the browser's `Intl` lacks the language. */
-export function registerDates(locale: string, strings: DateStrings): void {
-  dateTables.set(locale.toLowerCase(), strings);
-}
-
-const datesOf = (locale: string) => {
-  const lower = locale.toLowerCase();
-  return dateTables.get(lower) ?? dateTables.get(lower.split('-')[0]!);
-};
 
 const WEEK = 7 * 24 * 3600 * 1000;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -47,7 +17,7 @@ const knows = new Map<string, boolean>();
 /**
  * Whether the engine has `locale`'s words. `supportedLocalesOf` is not enough: Debian's Chromium
  * claims Azerbaijani, then writes "2024 M01 23" and "this minute". Only asked for a language that
- * ships its own dates ({@link registerDates}) to use instead.
+ * ships its own dates (`registerDates`) to use instead.
  */
 function intlKnows(locale: string): boolean {
   let known = knows.get(locale);

@@ -21,41 +21,11 @@ function decoder(...labels: (string | undefined)[]): TextDecoder {
 }
 
 /**
- * UTF-32 text, which `TextDecoder` does not read (the Encoding Standard leaves it out). A code
- * point past U+10FFFF or a lone surrogate becomes U+FFFD, as other decoders do.
+ * The text of bytes with no byte order mark, in an encoding that writes ASCII as ASCII. JSON is
+ * UTF-8. XML says its encoding in its declaration (`<?xml version="1.0" encoding="windows-1251"?>`),
+ * else the charset of the content type does; the default is UTF-8.
  */
-function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const chunks: string[] = [];
-  let points: number[] = [];
-  for (let at = 0; at + 4 <= bytes.length; at += 4) {
-    const point = view.getUint32(at, littleEndian);
-    points.push(point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) ? 0xfffd : point);
-    // fromCodePoint takes its arguments on the stack: pass them a slice at a time.
-    if (points.length === 8192) {
-      chunks.push(String.fromCodePoint(...points));
-      points = [];
-    }
-  }
-  chunks.push(String.fromCodePoint(...points));
-  const text = chunks.join('');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * The text of a feed's bytes. JSON is UTF-8. XML says its encoding with a byte order mark, else in
- * its declaration (`<?xml version="1.0" encoding="windows-1251"?>`), else the charset of the
- * content type does; the default is UTF-8.
- */
-export function decodeFeed(bytes: Uint8Array, contentType = ''): string {
-  const [a, b, c, d] = bytes;
-  // UTF-32 with a byte order mark, or without one but starting with an ASCII character ("<", "{").
-  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (!a && !b && !c && d && d < 0x80)) return decodeUtf32(bytes, false);
-  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a && a < 0x80 && b === 0 && c === 0 && d === 0)) return decodeUtf32(bytes, true);
-  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes);
-  // UTF-16 with a byte order mark, or without one but starting with "<".
-  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be').decode(bytes);
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return new TextDecoder('utf-16le').decode(bytes);
+export function decodeAscii(bytes: Uint8Array, contentType = ''): string {
   // The declaration is ASCII in every encoding a feed can have, so a byte-wise look finds it.
   const head = String.fromCharCode(...bytes.subarray(0, 512));
   if (!/^\s*</.test(head)) return new TextDecoder().decode(bytes);
@@ -64,6 +34,17 @@ export function decodeFeed(bytes: Uint8Array, contentType = ''): string {
   const chosen = decoder(declared, charset);
   // A declaration readable as ASCII cannot be in UTF-16, whatever it says.
   return (chosen.encoding.startsWith('utf-16') ? new TextDecoder() : chosen).decode(bytes);
+}
+
+/**
+ * The text of a feed's bytes. Nearly all start with ASCII and no zero byte (or are empty): read at
+ * once. A byte order mark or a zero byte up front (UTF-16, UTF-32) goes through decode-feed.ts,
+ * imported the first time such a feed arrives.
+ */
+export function decodeFeed(bytes: Uint8Array, contentType = ''): string | Promise<string> {
+  const [a, b, c, d] = bytes;
+  if ((!bytes.length || (a && a < 0x80)) && b !== 0 && c !== 0 && d !== 0) return decodeAscii(bytes, contentType);
+  return import('./decode-feed.js').then(({ decodeBytes }) => decodeBytes(bytes, contentType));
 }
 
 /** The first element name in markup, past the declaration, comments and a doctype without a subset. */
@@ -99,5 +80,5 @@ export function readText(text: string, options: ReadOptions = {}): Feed | Promis
  * an HTML page; `not-a-feed` for JSON or XML that is not a feed.
  */
 export async function readFeed(input: Uint8Array | string, options: ReadOptions = {}): Promise<Feed> {
-  return readText(typeof input === 'string' ? input : decodeFeed(input, options.contentType), options);
+  return readText(typeof input === 'string' ? input : await decodeFeed(input, options.contentType), options);
 }

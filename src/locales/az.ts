@@ -1,4 +1,4 @@
-import { registerDates, type DateStrings } from '../core/format.js';
+import { registerDates, type DateStrings } from '../core/date-strings.js';
 import { registerLanguageNames, type LanguageNames } from '../core/language-name.js';
 import { registerStrings, type Strings } from '../core/strings.js';
 

@@ -54,6 +54,36 @@ describe('feedStoreContext', () => {
     expect(titles(inSecond)).to.deep.equal(['From a third store']);
   });
 
+  it('follows an element moved into another subtree, and no longer hears from the store it left', async () => {
+    stub = stubFetch(() => ({ hang: true }));
+    const url = uniqueUrl();
+    const page = await fixture<HTMLDivElement>(html`<div><section></section><section></section></div>`);
+    const [first, second] = page.querySelectorAll('section');
+    const left = provideFeedStore(first!, storeWith(url, jsonFeed([{ id: 'a', title: 'From the first store' }])));
+    provideFeedStore(second!, storeWith(url, jsonFeed([{ id: 'b', title: 'From the second store' }])));
+    const el = document.createElement('news-cards');
+    el.src = url;
+    first!.append(el);
+    await waitUntil(() => titles(el).length, 'no feed from the first store', { timeout: 5000 });
+
+    const loaded = oneEvent(el, 'news-load');
+    second!.append(el);
+    await loaded;
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['From the second store']);
+
+    // The store it left changes: the moved element must not follow it. An element that stayed
+    // there shows the change, by when the moved one would have too.
+    const stayed = document.createElement('news-cards');
+    stayed.src = url;
+    first!.append(stayed);
+    await waitUntil(() => titles(stayed).length, 'no feed from the first store', { timeout: 5000 });
+    left.setValue(storeWith(url, jsonFeed([{ id: 'c', title: 'From the store left behind' }])));
+    await waitUntil(() => titles(stayed)[0] === 'From the store left behind', 'the first store did not change', { timeout: 5000 });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['From the second store']);
+  });
+
   it('pages through the store it was given, with that store’s limits', async () => {
     const url = uniqueUrl();
     const next = uniqueUrl('next');

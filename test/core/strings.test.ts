@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { registerStrings, reviewStrings, translator } from '../../src/core/strings.js';
+import { reviewStrings } from '../../src/core/review-strings.js';
+import { registerStrings, translator } from '../../src/core/strings.js';
 import { az } from '../../src/locales/az.js';
 import { ru } from '../../src/locales/ru.js';
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
 import { languageName, sameLanguage } from '../../core/language-name.js';
 import { resolveLocale } from '../../core/locale.js';
@@ -132,42 +131,54 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
  */
 export class NewsCard extends ThemedElement {
   static override styles = [baseStyles, cardStyles];
+  static override properties: PropertyDeclarations = {
+    item: { attribute: false },
+    locale: { reflect: true },
+    heading: {},
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
+    noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
+    noDate: { type: Boolean, reflect: true, attribute: 'no-date' },
+    compact: { type: Boolean, reflect: true },
+    target: { reflect: true },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
+  };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
   /** The item to show: a normalised `Item` from `parseFeed`. Nothing renders without it. */
-  @property({ attribute: false }) item?: Item;
+  item?: Item;
 
   /** Language for the date, such as `ru` or `en-GB`. Default: the nearest `lang`. */
-  @property({ reflect: true }) locale = '';
+  locale = '';
 
   /** A heading drawn above the card: its text, or `none` (the default draws none). */
-  @property() heading = '';
+  heading = '';
 
   /**
    * Level (1 to 6) of the first heading drawn: the `heading`, with the card's title one deeper,
    * or else the title. Out of range clamps to 1 or 6; not a number gives 3.
    */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** Hides the image. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
+  noImages = false;
 
   /** Hides the summary. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-summary' }) noSummary = false;
+  noSummary = false;
 
   /** Hides the date. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-date' }) noDate = false;
+  noDate = false;
 
   /** A dense row: a small thumbnail beside the title and the date, no summary. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   /** Where the link opens, such as `_blank` (which adds `rel="noopener noreferrer"`). */
-  @property({ reflect: true }) target = '';
+  target = '';
 
   /** Names the item's language (its `language`) beside the date when it is not the card's, in the card's language. */
-  @property({ type: Boolean, reflect: true, attribute: 'show-language' }) showLanguage = false;
+  showLanguage = false;
 
   #resolvedLocale = 'en';
   readonly #failedImages = new Set<string>();

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Item } from '../../core/types.js';
 import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/news-card.js';
 import { cardStyles } from '../news-card/news-card.styles.js';
@@ -61,44 +60,54 @@ const SKELETON_MOST = 24;
  */
 export class NewsCards extends FeedElement {
   static override styles = [baseStyles, cardStyles, cardsStyles];
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    layout: { reflect: true },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
+    noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
+    noDate: { type: Boolean, reflect: true, attribute: 'no-date' },
+    paginate: { type: Boolean, reflect: true },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
+  };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
   /** The most cards shown (and, with `paginate`, how many more each More adds); the skeleton draws as many. 0 shows all. */
-  @property({ type: Number }) override limit = 0;
+  override limit = 0;
 
   /** `grid` (cards in as many columns as fit), `list` (one column) or `compact` (dense rows, no summaries). */
-  @property({ reflect: true }) layout: CardsLayout = 'grid';
+  layout: CardsLayout = 'grid';
 
   /**
    * Level (1 to 6) of the first heading drawn: the `heading`, with the card titles one deeper, or
    * else the card titles. Out of range clamps to 1 or 6; not a number gives 3.
    */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) override headingLevel = 3;
+  override headingLevel = 3;
 
   protected override defaultHeadingLevel = 3;
 
   /** Hides the images. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-images' }) noImages = false;
+  noImages = false;
 
   /** Hides the summaries. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-summary' }) noSummary = false;
+  noSummary = false;
 
   /** Hides the dates. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-date' }) noDate = false;
+  noDate = false;
 
   /**
    * Shows a More button while there is more to show: `limit` more of the items loaded, then the
    * feed's next page (`next_url`), appended below.
    */
-  @property({ type: Boolean, reflect: true }) paginate = false;
+  paginate = false;
 
   /**
    * Names each item's language (its own `language`, else the feed's) beside the date when it is
    * not the element's, in the element's language: for feeds that mix languages.
    */
-  @property({ type: Boolean, reflect: true, attribute: 'show-language' }) showLanguage = false;
+  showLanguage = false;
 
   /** How many items More has asked for; `limit` until then. */
   #shown = 0;

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
 import { languageOf } from '../../core/locale.js';
 import { tagName } from '../../core/tag-names.js';
@@ -112,22 +111,29 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  */
 export class NewsCategories extends FeedElement {
   static override styles = [baseStyles, categoriesStyles];
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    categories: { reflect: true },
+    layout: { reflect: true },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    selectedKey: { state: true },
+  };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
   /** The most headlines per category, newest first. 0 shows all. */
-  @property({ type: Number }) override limit = 0;
+  override limit = 0;
 
   /**
    * The categories to show, in this order: comma-separated, case-insensitive. Default: every
    * category, most recent first. `category` is read the same way when this is empty; when both
    * are set, `categories` decides.
    */
-  @property({ reflect: true }) categories = '';
+  categories = '';
 
   /** `sections` (a heading and list per category) or `tabs` (one category at a time). */
-  @property({ reflect: true }) layout: 'sections' | 'tabs' = 'sections';
+  layout: 'sections' | 'tabs' = 'sections';
 
   /**
    * Level (1 to 6) of the first heading drawn: the `heading`, with the category headings one
@@ -135,10 +141,10 @@ export class NewsCategories extends FeedElement {
    * each category is a block of the page in its own right, like a sidebar's "Social". Out of range
    * clamps to 1 or 6; not a number gives 2.
    */
-  @property({ attribute: 'heading-level', type: Number, reflect: true }) override headingLevel = 2;
+  override headingLevel = 2;
 
   /** The selected tab's category key; the first tab when unset or gone. */
-  @state() private selectedKey?: string;
+  private selectedKey?: string;
 
   #memo?: { items: Item[]; key: string; groups: Group[] };
 

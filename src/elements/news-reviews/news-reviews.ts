@@ -1,12 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { NewsReviewErrorEvent, NewsReviewSentEvent, NewsReviewSubmitEvent } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { DraftStore, newId, type ReviewDraft } from '../../core/review-draft.js';
 import { ReviewError, sendReview } from '../../core/review-sender.js';
 import type { ReviewPayload } from '../../core/review-schema.js';
-import { reviewStrings } from '../../core/strings.js';
+import { reviewStrings } from '../../core/review-strings.js';
 import { REVIEW_MAX } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -77,38 +76,54 @@ const pageItem = () =>
  */
 export class NewsReviews extends FeedElement {
   static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    action: { reflect: true },
+    item: { reflect: true },
+    maxLength: { type: Number, attribute: 'max-length', reflect: true },
+    nameField: { attribute: 'name-field', reflect: true },
+    headers: { attribute: false },
+    credentials: { attribute: false },
+    draft: { state: true },
+    phase: { state: true },
+    failure: { state: true },
+    problems: { state: true },
+    mine: { state: true },
+    pages: { state: true },
+    announcement: { state: true },
+  };
 
   /** Keeps "3 minutes ago" true while the page stays open. @internal */
   protected readonly clock = new MinuteClock(this);
 
   /** Reviews shown at first, and how many more each "Show more" adds. 0 shows all. */
-  @property({ type: Number }) override limit = 0;
+  override limit = 0;
 
   /** The endpoint new reviews are POSTed to as JSON. Without it the element only shows reviews. */
-  @property({ reflect: true }) action = '';
+  action = '';
 
   /** The article reviewed (its id or URL): sent with each review and used to pick its reviews from the feed. Default: the page's canonical URL. */
-  @property({ reflect: true }) item = '';
+  item = '';
 
   /** The longest review, in characters (at most 5000). */
-  @property({ type: Number, attribute: 'max-length', reflect: true }) maxLength = 2000;
+  maxLength = 2000;
 
   /** Whether the form asks for the reader's name: `optional`, `required` or `hidden`. */
-  @property({ attribute: 'name-field', reflect: true }) nameField: 'optional' | 'required' | 'hidden' = 'optional';
+  nameField: 'optional' | 'required' | 'hidden' = 'optional';
 
   /** Extra headers sent with each review, such as a CSRF token. */
-  @property({ attribute: false }) headers: Record<string, string> = {};
+  headers: Record<string, string> = {};
 
   /** Whether cookies go with each review: `fetch`'s `credentials`, default `same-origin`. */
-  @property({ attribute: false }) credentials: RequestCredentials = 'same-origin';
+  credentials: RequestCredentials = 'same-origin';
 
-  @state() private draft: ReviewDraft = { id: '', rating: 0, text: '', name: '' };
-  @state() private phase: Phase = 'idle';
-  @state() private failure?: ReviewError;
-  @state() private problems: Problems = {};
-  @state() private mine?: Mine;
-  @state() private pages = 1;
-  @state() private announcement = '';
+  private draft: ReviewDraft = { id: '', rating: 0, text: '', name: '' };
+  private phase: Phase = 'idle';
+  private failure?: ReviewError;
+  private problems: Problems = {};
+  private mine?: Mine;
+  private pages = 1;
+  private announcement = '';
 
 
   /** @internal */

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -40,18 +39,24 @@ const playIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.5 
  */
 export class NewsTicker extends FeedElement {
   static override styles = [baseStyles, tickerStyles];
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    speed: { type: Number, reflect: true },
+    paused: { type: Boolean, reflect: true },
+    badge: { reflect: true },
+  };
 
   /** The most headlines in the loop. 0 shows the first 50. */
-  @property({ type: Number }) override limit = 0;
+  override limit = 0;
 
   /** Scrolling speed in CSS pixels per second, the same whatever the length of the headlines. */
-  @property({ type: Number, reflect: true }) speed: number = 60;
+  speed: number = 60;
 
   /** Stops the headlines. The pause button sets and clears it. */
-  @property({ type: Boolean, reflect: true }) paused = false;
+  paused = false;
 
   /** Text of a badge before the headlines, such as "Latest". None by default; the `badge` slot replaces it. */
-  @property({ reflect: true }) badge = '';
+  badge = '';
 
   #list?: HTMLElement;
   /** The width of one copy of the headlines: how far the loop moves before it repeats. */

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed-controller.js';
 import { resolveLocale } from '../../core/locale.js';
 import { stringsReady, translator, type Strings, type Translate } from '../../core/strings.js';
@@ -35,47 +34,61 @@ export const names = (list: string) =>
  * @csspart retry - The Retry button.
  */
 export abstract class FeedElement extends ThemedElement {
+  // Reactive properties without decorators: the decorator helpers and metadata cost every page bytes.
+  static override properties: PropertyDeclarations = {
+    src: {},
+    limit: { type: Number },
+    category: {},
+    refresh: { type: Number },
+    locale: {},
+    label: {},
+    heading: {},
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    target: {},
+    proxy: {},
+    feed: { attribute: false },
+  };
   /** URL of the feed: JSON Feed, RSS or Atom. Without it, an inline `<script type="application/feed+json">` child is read. */
-  @property() src = '';
+  src = '';
 
   /** The most items to show. 0 shows all. */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
 
   /** Shows only items with one of these tags: comma-separated, case-insensitive. */
-  @property() category = '';
+  category = '';
 
   /** Seconds between refreshes of the feed; 0 loads it once. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
   /** Language for dates and messages, such as `ru` or `en-GB`. Default: the nearest `lang`. */
-  @property() locale = '';
+  locale = '';
 
   /** The accessible name of the widget. */
-  @property() label = '';
+  label = '';
 
   /**
    * A heading drawn above the widget: its text, or `none` for no heading (a page that has its
    * own). Empty: the element's default (`<news-reviews>` says "Reviews"; the others draw none).
    */
-  @property() heading = '';
+  heading = '';
 
   /**
    * Level (1 to 6) of the first heading the element draws; headings inside it go one level
    * deeper. Out of range clamps to 1 or 6; not a number gives the default.
    */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** `heading-level` when the attribute says nothing usable. @internal */
   protected defaultHeadingLevel = 2;
 
   /** Where links open, such as `_blank` (which adds `rel="noopener noreferrer"`). */
-  @property() target = '';
+  target = '';
 
   /** URL template with `{url}` for fetching `src` through a proxy, such as `https://example.org/fetch?url={url}`. */
-  @property() proxy = '';
+  proxy = '';
 
   /** Feed data the page already has: a JSON Feed object or its text, used instead of `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  feed?: unknown;
 
   protected readonly feedState = new FeedController(this);
 
