@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The worker's code, plain CommonJS passed as a string (`eval`), so the same text runs from the
+ * TypeScript sources (tsx) and from the built `dist/`, with no second entry file to find. It opens
+ * its own connection to the file and commits each group of rows in one `BEGIN IMMEDIATE`
+ * transaction, answering which rows were new.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.libsql);
+const fail = (error) => ({ error: { message: String(error && error.message || error), code: error && error.code } });
+let db;
+let commit;
+try {
+  db = new Database(workerData.path, { timeout: workerData.timeout });
+  db.exec('PRAGMA synchronous = FULL');
+  const insert = db.prepare(workerData.sql);
+  commit = db.transaction((rows) => rows.map((args) => insert.run(...args).changes === 1));
+  parentPort.postMessage({ ready: true });
+} catch (error) {
+  parentPort.postMessage(fail(error));
+}
+parentPort.on('message', (rows) => {
+  if (rows === 'close') {
+    db?.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    parentPort.postMessage({ added: commit.immediate(rows) });
+  } catch (error) {
+    parentPort.postMessage(fail(error));
+  }
+});
+`;
+
+type Answer = { ready: true } | { added: boolean[] } | { error: { message: string; code?: string } };
+
+/**
+ * Commits inserts on a worker thread. SQLite runs statements synchronously, so a commit that
+ * waits for its fsync (synchronous=FULL) on the main thread would stall every other request for
+ * that long; on the worker, reads and HTTP go on meanwhile.
+ */
+export class LibsqlWriter {
+  readonly #worker: Worker;
+  /** Settled in order: the worker answers messages one at a time, in the order they were sent. */
+  readonly #waiting: { resolve: (answer: Answer) => void; reject: (error: unknown) => void }[] = [];
+  readonly #exited: Promise<void>;
+
+  private constructor(path: string, sql: string, timeout: number) {
+    const libsql = createRequire(import.meta.url).resolve('libsql');
+    this.#worker = new Worker(WORKER, { eval: true, workerData: { libsql, path, sql, timeout } });
+    this.#worker.on('message', (answer: Answer) => this.#waiting.shift()?.resolve(answer));
+    const stopped = (error: unknown) => {
+      for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
+    };
+    this.#worker.on('error', stopped);
+    this.#exited = new Promise((resolve) => {
+      this.#worker.once('exit', () => {
+        stopped(new Error('LibsqlWriter: the writer thread stopped'));
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * A writer for the database file at `path` (already created and migrated), whose `insert()`
+   * runs `sql` once per row of arguments.
+   */
+  static async start(path: string, sql: string, timeout: number): Promise<LibsqlWriter> {
+    const writer = new LibsqlWriter(path, sql, timeout);
+    const answer = await writer.#ask(undefined);
+    if ('error' in answer) {
+      await writer.#worker.terminate();
+      throw toError(answer.error);
+    }
+    return writer;
+  }
+
+  /** Inserts every row in one transaction, durable on return: whether each row was new. */
+  async insert(rows: unknown[][]): Promise<boolean[]> {
+    const answer = await this.#ask(rows);
+    if ('error' in answer) throw toError(answer.error);
+    if (!('added' in answer)) throw new Error('LibsqlWriter: unexpected answer');
+    return answer.added;
+  }
+
+  async close(): Promise<void> {
+    this.#worker.ref();
+    this.#worker.postMessage('close');
+    await this.#exited;
+  }
+
+  /** Sends `message` (nothing: waits for the ready signal). Keeps the process alive only while waiting. */
+  #ask(message: unknown[][] | undefined): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      this.#worker.ref();
+      const done = () => {
+        if (this.#waiting.length === 0) this.#worker.unref();
+      };
+      this.#waiting.push({
+        resolve: (answer) => {
+          resolve(answer);
+          done();
+        },
+        reject: (error) => {
+          reject(error);
+          done();
+        },
+      });
+      if (message) this.#worker.postMessage(message);
+    });
+  }
+}
+
+/** The worker's error as the main thread would have thrown it: a message and SQLite's code. */
+function toError({ message, code }: { message: string; code?: string }): Error {
+  return Object.assign(new Error(message), code === undefined ? {} : { code });
+}
