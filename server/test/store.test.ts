@@ -149,6 +149,29 @@ for (const backend of backends) {
         assert.equal(reviews[0]!.id, one.id);
       }));
 
+    test('concurrent adds commit together, and a review the database refuses fails alone', () =>
+      withStore(backend, async (store, database) => {
+        // A rule only the database knows, so the store's own checks let the review through.
+        await database.exec(
+          database.steps === POSTGRES_MIGRATIONS
+            ? [
+                `CREATE FUNCTION refuse_review() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
+                `CREATE TRIGGER refuse BEFORE INSERT ON reviews FOR EACH ROW WHEN (NEW.text = 'refuse me') EXECUTE FUNCTION refuse_review()`,
+              ]
+            : [`CREATE TRIGGER refuse BEFORE INSERT ON reviews WHEN NEW.text = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused'); END`],
+        );
+        const good = Array.from({ length: 30 }, () => review());
+        const bad = review({ text: 'refuse me' });
+        const answers = await Promise.allSettled([...good.slice(0, 15), bad, ...good.slice(15)].map((one) => store.add(one)));
+        assert.equal(answers[15]!.status, 'rejected');
+        assert.deepEqual(
+          answers.filter((_, i) => i !== 15).map((answer) => answer.status === 'fulfilled' && answer.value),
+          good.map(() => true),
+        );
+        assert.equal((await store.list({ limit: 100 })).reviews.length, good.length);
+        assert.equal(await store.get(bad.id), undefined);
+      }));
+
     test('list filters by item and status, newest first, and paging covers every review exactly once', () =>
       withStore(backend, async (store) => {
         const other = 'https://site.example/articles/2';
