@@ -81,6 +81,41 @@ for (const backend of backends) {
       });
     }
 
+    /** POSTs `text` chunked (no Content-Length), in pieces of 1 KB, as a streaming client would. */
+    async function postChunked(text: string) {
+      const bytes = new TextEncoder().encode(text);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 1024) controller.enqueue(bytes.subarray(at, at + 1024));
+          controller.close();
+        },
+      });
+      const response = await fetch(`${server.url}/api/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: SITE },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    }
+
+    test('a chunked body (no Content-Length) under 16 KB is read and stored', async () => {
+      const sent = review({ text: 'z'.repeat(4000) });
+      const answer = await postChunked(JSON.stringify(sent));
+      assert.equal(answer.status, 201, JSON.stringify(answer.json));
+      assert.equal((await database.store.get(sent.id))?.text, sent.text);
+    });
+
+    test('a chunked body over 16 KB is refused with 413 as it arrives, and nothing is stored', async () => {
+      const before = await count();
+      const sent = review({ text: 'x'.repeat(17 * 1024) });
+      const answer = await postChunked(JSON.stringify(sent));
+      assert.equal(answer.status, 413);
+      assert.match(String(answer.json.error), /larger than 16 KB/);
+      assert.equal(await database.store.get(sent.id), undefined);
+      assert.equal(await count(), before);
+    });
+
     test('the honeypot: a filled "website" field gets a 201 and nothing is stored', async () => {
       const before = await count();
       const sent = review({ website: 'https://spam.example' });

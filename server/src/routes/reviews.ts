@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { bodyLimit } from '../body-limit.js';
 import { clientAddress, rateLimited } from '../client.js';
 import type { Env, Settings } from '../options.js';
 import { firstProblem, reviewPayloadSchema } from '../schema.js';
