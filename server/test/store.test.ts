@@ -229,7 +229,7 @@ for (const backend of backends) {
 
     test('summary averages the published reviews, rounded to one decimal, per article or over all', () =>
       withStore(backend, async (store) => {
-        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0 });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0, version: 0 });
         for (const rating of [5, 4, 4]) await store.add(review({ rating }));
         await store.add(review({ rating: 1, status: 'pending' }));
         await store.add(review({ rating: 1, status: 'rejected' }));
@@ -247,7 +247,7 @@ for (const backend of backends) {
       withStore(backend, async (store) => {
         const waiting = review({ status: 'pending' });
         await store.add(waiting);
-        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0 });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0, version: 0 });
         assert.equal(await store.setStatus(randomUUID(), 'published'), false);
         assert.equal(await store.delete(randomUUID()), false);
 
@@ -280,6 +280,26 @@ for (const backend of backends) {
         assert.deepEqual([(await store.summary()).count, (await store.summary()).average], [1, 5]);
       }));
 
+    test('version moves on every change to the published set, even one that leaves count, average and lastChange alone', () =>
+      withStore(backend, async (store, database) => {
+        const [kept, hidden] = [review({ rating: 4 }), review({ status: 'pending' })];
+        await store.add(kept);
+        await store.add(hidden);
+        const first = await store.summary(ARTICLE);
+        const all = await store.summary();
+        // An edit made in the database: the feed shows other text, and nothing else in the totals moves.
+        await database.exec([`UPDATE reviews SET text = 'edited' WHERE id = '${kept.id}'`]);
+        const edited = await store.summary(ARTICLE);
+        assert.deepEqual([edited.count, edited.average, edited.lastChange], [first.count, first.average, first.lastChange]);
+        assert.ok(edited.version > first.version, `${edited.version} > ${first.version}`);
+        assert.ok((await store.summary()).version > all.version, 'the site-wide version moves with it');
+        // Reviews nobody sees do not move it.
+        await store.delete(hidden.id);
+        assert.equal((await store.summary(ARTICLE)).version, edited.version);
+        await store.delete(kept.id);
+        assert.ok((await store.summary(ARTICLE)).version > edited.version);
+      }));
+
     test('a database made by the first migration is upgraded, its totals counted from the reviews there', async () => {
       const database = await backend.fresh();
       const [first] = database.steps;
@@ -303,8 +323,8 @@ for (const backend of backends) {
       try {
         await store.open();
         assert.deepEqual(await database.migrations(), database.steps.map((step) => step.version));
-        assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at });
-        assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at, version: 0 });
+        assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at, version: 0 });
         assert.equal(await store.setStatus('c', 'published'), true);
         assert.equal((await store.summary(ARTICLE)).count, 3);
       } finally {

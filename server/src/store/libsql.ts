@@ -139,10 +139,10 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const sql = `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
-      FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`;
-    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as { count: number; sum: number; last_change: string | null };
-    return toSummary(Number(row.count), Number(row.sum), row.last_change ?? undefined);
+    const sql = `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+      coalesce(sum(version), 0) AS version FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`;
+    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as { count: number; sum: number; last_change: string | null; version: number };
+    return toSummary(Number(row.count), Number(row.sum), row.last_change ?? undefined, Number(row.version));
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {

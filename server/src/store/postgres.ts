@@ -137,14 +137,14 @@ export class PostgresStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>({
+    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null; version: string }>({
       name: item === undefined ? 'feedlets-summary-all' : 'feedlets-summary',
-      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
-       FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
+      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+       coalesce(sum(version), 0) AS version FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
       values: item === undefined ? [] : [item],
     });
     const row = result.rows[0]!;
-    return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString());
+    return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString(), Number(row.version));
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {

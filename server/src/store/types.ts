@@ -49,6 +49,11 @@ export interface ReviewSummary {
    * with the count, what a listing's ETag changes with. Absent when nothing was ever published.
    */
   lastChange?: string;
+  /**
+   * Moves on every change to the published set, whatever else stays the same (the sum of the
+   * articles' versions without `item`). With the count and `lastChange`, what a listing's ETag is made of.
+   */
+  version: number;
 }
 
 /**
