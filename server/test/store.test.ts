@@ -377,6 +377,24 @@ for (const backend of backends) {
         assert.equal(await store.take({ ...bucket, key: 'minute:198.51.100.1' }), 0);
       }));
 
+    test('take() given several buckets spends them in turn, stops at the first empty one and answers its wait', () =>
+      withStore(backend, async (store) => {
+        const at = (now: number) => [
+          { key: 'post:minute:203.0.113.7', capacity: 2, perMs: 1 / 1000, now },
+          { key: 'post:day:203.0.113.7', capacity: 3, perMs: 1 / 100_000, now },
+        ];
+        const start = 1_000_000;
+        assert.equal(await store.take(at(start)), 0);
+        assert.equal(await store.take(at(start)), 0);
+        // The minute is empty: the day bucket is not touched, so a second later both give a token.
+        assert.equal(await store.take(at(start)), 1000);
+        assert.equal(await store.take(at(start + 1000)), 0);
+        // Now the day is empty (0.02 tokens): its wait is answered, and the minute's token stays spent.
+        const wait = await store.take(at(start + 2000));
+        assert.ok(Math.abs(wait - 98_000) <= 1, String(wait));
+        assert.equal(await store.take(at(start + 2000)[0]!), 1000);
+      }));
+
     test('data outlives the store: a new store on the same database reads it', () =>
       withStore(backend, async (store, database) => {
         const kept = review();

@@ -153,7 +153,7 @@ export class LibsqlStore implements ReviewStore {
     return this.#statement('DELETE FROM reviews WHERE id = ?').run(id).changes > 0;
   }
 
-  async take(bucket: TokenBucket): Promise<number> {
+  async take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number> {
     return takeToken(async (sql, args) => this.#statement(sql).all(...args) as Record<string, unknown>[], 'sqlite', bucket);
   }
 

@@ -161,7 +161,7 @@ export class PostgresStore implements ReviewStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async take(bucket: TokenBucket): Promise<number> {
+  async take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number> {
     return takeToken(async (sql, args) => (await this.#db.query(sql, args)).rows, 'postgres', bucket);
   }
 

@@ -87,8 +87,12 @@ export interface ReviewStore {
   setStatus(id: string, status: ReviewStatus): Promise<boolean>;
   /** `false` when no review has this id. */
   delete(id: string): Promise<boolean>;
-  /** Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free. */
-  take(bucket: TokenBucket): Promise<number>;
+  /**
+   * Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free.
+   * Given several, takes one from each in turn and stops at the first that has none (the ms are
+   * then that one's), in one round trip where the database is remote.
+   */
+  take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number>;
   /** Answers when the database answers (for `/healthz`). */
   ping(): Promise<void>;
   close(): Promise<void>;
