@@ -3,45 +3,60 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * The worker's code, plain CommonJS passed as a string (`eval`), so the same text runs from the
- * TypeScript sources (tsx) and from the built `dist/`, with no second entry file to find. It opens
- * its own connection to the file and commits each group of rows in one `BEGIN IMMEDIATE`
- * transaction, answering which rows were new.
+ * TypeScript sources (tsx) and from the built `dist/`, with no second entry file to find. It holds
+ * two connections to the file: one commits each group of reviews in one `BEGIN IMMEDIATE`
+ * transaction (synchronous=FULL: durable when answered), answering which rows were new; the other
+ * runs single statements for the rate limit, whose buckets need no fsync (synchronous=NORMAL: a
+ * power cut may forget the last few posts counted). One thread, so the two never wait on each other.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.libsql);
 const fail = (error) => ({ error: { message: String(error && error.message || error), code: error && error.code } });
-let db;
+const statements = new Map();
+let reviews;
+let buckets;
 let commit;
 try {
-  db = new Database(workerData.path, { timeout: workerData.timeout });
-  db.exec('PRAGMA synchronous = FULL');
-  const insert = db.prepare(workerData.sql);
-  commit = db.transaction((rows) => rows.map((args) => insert.run(...args).changes === 1));
+  reviews = new Database(workerData.path, { timeout: workerData.timeout });
+  reviews.exec('PRAGMA synchronous = FULL');
+  const insert = reviews.prepare(workerData.sql);
+  commit = reviews.transaction((rows) => rows.map((args) => insert.run(...args).changes === 1));
+  buckets = new Database(workerData.path, { timeout: workerData.timeout });
+  buckets.exec('PRAGMA synchronous = NORMAL');
   parentPort.postMessage({ ready: true });
 } catch (error) {
   parentPort.postMessage(fail(error));
 }
-parentPort.on('message', (rows) => {
-  if (rows === 'close') {
-    db?.close();
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    reviews?.close();
+    buckets?.close();
     parentPort.close();
     return;
   }
   try {
-    parentPort.postMessage({ added: commit.immediate(rows) });
+    if (message.insert) {
+      parentPort.postMessage({ added: commit.immediate(message.insert) });
+      return;
+    }
+    let statement = statements.get(message.sql);
+    if (!statement) statements.set(message.sql, (statement = buckets.prepare(message.sql)));
+    parentPort.postMessage({ rows: statement.all(...message.args) });
   } catch (error) {
     parentPort.postMessage(fail(error));
   }
 });
 `;
 
-type Answer = { ready: true } | { added: boolean[] } | { error: { message: string; code?: string } };
+type Message = { insert: unknown[][] } | { sql: string; args: unknown[] };
+type Answer = { ready: true } | { added: boolean[] } | { rows: Record<string, unknown>[] } | { error: { message: string; code?: string } };
 
 /**
- * Commits inserts on a worker thread. SQLite runs statements synchronously, so a commit that
- * waits for its fsync (synchronous=FULL) on the main thread would stall every other request for
- * that long; on the worker, reads and HTTP go on meanwhile.
+ * Commits inserts, and runs the rate limit's statements, on a worker thread. SQLite runs
+ * statements synchronously, so a commit that waits for its fsync (or for another process's lock)
+ * on the main thread would stall every other request for that long; on the worker, reads and HTTP
+ * go on meanwhile.
  */
 export class LibsqlWriter {
   readonly #worker: Worker;
@@ -81,10 +96,18 @@ export class LibsqlWriter {
 
   /** Inserts every row in one transaction, durable on return: whether each row was new. */
   async insert(rows: unknown[][]): Promise<boolean[]> {
-    const answer = await this.#ask(rows);
+    const answer = await this.#ask({ insert: rows });
     if ('error' in answer) throw toError(answer.error);
     if (!('added' in answer)) throw new Error('LibsqlWriter: unexpected answer');
     return answer.added;
+  }
+
+  /** Runs one statement of the rate limit (committed, not flushed to disk): its rows. */
+  async run(sql: string, args: unknown[]): Promise<Record<string, unknown>[]> {
+    const answer = await this.#ask({ sql, args });
+    if ('error' in answer) throw toError(answer.error);
+    if (!('rows' in answer)) throw new Error('LibsqlWriter: unexpected answer');
+    return answer.rows;
   }
 
   async close(): Promise<void> {
@@ -94,7 +117,7 @@ export class LibsqlWriter {
   }
 
   /** Sends `message` (nothing: waits for the ready signal). Keeps the process alive only while waiting. */
-  #ask(message: unknown[][] | undefined): Promise<Answer> {
+  #ask(message: Message | undefined): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       this.#worker.ref();
       const done = () => {

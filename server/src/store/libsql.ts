@@ -32,9 +32,10 @@ const BUSY_TIMEOUT_MS = 5000;
 export class LibsqlStore implements ReviewStore {
   readonly path: string;
   #db: Database.Database | undefined;
-  /** Commits adds off the main thread, on its own connection. */
+  /** Commits adds, and takes rate-limit tokens, off the main thread on its own connections. */
   #writer: LibsqlWriter | undefined;
   #adds: Batcher<unknown[], boolean> | undefined;
+  #opening: Promise<void> | undefined;
   /** Prepared once per SQL text: preparing costs more than running these small statements. */
   readonly #statements = new Map<string, Database.Statement<unknown[]>>();
 
@@ -51,8 +52,6 @@ export class LibsqlStore implements ReviewStore {
     });
     return this.#opening;
   }
-
-  #opening: Promise<void> | undefined;
 
   async #open(): Promise<void> {
     checkFolder(this.path);
@@ -154,7 +153,10 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number> {
-    return takeToken(async (sql, args) => this.#statement(sql).all(...args) as Record<string, unknown>[], 'sqlite', bucket);
+    const writer = this.#writer;
+    if (!writer) throw new Error('LibsqlStore: call open() before using the store');
+    // On the writer thread: each take is a write, which here would wait for the writer's lock with every request stalled.
+    return takeToken((sql, args) => writer.run(sql, args), 'sqlite', bucket);
   }
 
   async ping(): Promise<void> {
