@@ -138,10 +138,16 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const sql = `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
-      coalesce(sum(version), 0) AS version FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`;
-    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as { count: number; sum: number; last_change: string | null; version: number };
-    return toSummary(Number(row.count), Number(row.sum), row.last_change ?? undefined, Number(row.version));
+    // An article's totals are one row, read by its key (asked on every conditional GET); the site's, the sum of them all.
+    const sql =
+      item === undefined
+        ? `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+            coalesce(sum(version), 0) AS version FROM review_totals`
+        : 'SELECT count, sum, last_change, version FROM review_totals WHERE item = ?';
+    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as
+      | { count: number; sum: number; last_change: string | null; version: number }
+      | undefined;
+    return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change ?? undefined, Number(row?.version ?? 0));
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {

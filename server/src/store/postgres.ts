@@ -137,14 +137,18 @@ export class PostgresStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null; version: string }>({
-      name: item === undefined ? 'feedlets-summary-all' : 'feedlets-summary',
-      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
-       coalesce(sum(version), 0) AS version FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
-      values: item === undefined ? [] : [item],
-    });
-    const row = result.rows[0]!;
-    return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString(), Number(row.version));
+    // An article's totals are one row, read by its key (asked on every conditional GET); the site's, the sum of them all.
+    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null; version: string }>(
+      item === undefined
+        ? {
+            name: 'feedlets-summary-all',
+            text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+              coalesce(sum(version), 0) AS version FROM review_totals`,
+          }
+        : { name: 'feedlets-summary', text: 'SELECT count, sum, last_change, version FROM review_totals WHERE item = $1', values: [item] },
+    );
+    const row = result.rows[0];
+    return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change?.toISOString(), Number(row?.version ?? 0));
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
