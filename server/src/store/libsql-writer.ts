@@ -63,13 +63,16 @@ export class LibsqlWriter {
   /** Settled in order: the worker answers messages one at a time, in the order they were sent. */
   readonly #waiting: { resolve: (answer: Answer) => void; reject: (error: unknown) => void }[] = [];
   readonly #exited: Promise<void>;
+  /** Why the thread is gone: later calls fail at once with it instead of waiting for no answer. */
+  #stopped: Error | undefined;
 
   private constructor(path: string, sql: string, timeout: number) {
     const libsql = createRequire(import.meta.url).resolve('libsql');
     this.#worker = new Worker(WORKER, { eval: true, workerData: { libsql, path, sql, timeout } });
     this.#worker.on('message', (answer: Answer) => this.#waiting.shift()?.resolve(answer));
     const stopped = (error: unknown) => {
-      for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
+      this.#stopped ??= error instanceof Error ? error : new Error(String(error));
+      for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#stopped);
     };
     this.#worker.on('error', stopped);
     this.#exited = new Promise((resolve) => {
@@ -119,6 +122,10 @@ export class LibsqlWriter {
   /** Sends `message` (nothing: waits for the ready signal). Keeps the process alive only while waiting. */
   #ask(message: Message | undefined): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
+      if (this.#stopped) {
+        reject(this.#stopped);
+        return;
+      }
       this.#worker.ref();
       const done = () => {
         if (this.#waiting.length === 0) this.#worker.unref();
