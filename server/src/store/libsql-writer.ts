@@ -68,7 +68,8 @@ export class LibsqlWriter {
 
   private constructor(path: string, sql: string, timeout: number) {
     const libsql = createRequire(import.meta.url).resolve('libsql');
-    this.#worker = new Worker(WORKER, { eval: true, workerData: { libsql, path, sql, timeout } });
+    // execArgv: the code is plain JavaScript, so the thread need not load what the process was started with (tsx's hooks).
+    this.#worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { libsql, path, sql, timeout } });
     this.#worker.on('message', (answer: Answer) => this.#waiting.shift()?.resolve(answer));
     const stopped = (error: unknown) => {
       this.#stopped ??= error instanceof Error ? error : new Error(String(error));
