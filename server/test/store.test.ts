@@ -243,6 +243,26 @@ for (const backend of backends) {
         assert.ok(all.lastChange && all.lastChange >= article.lastChange!);
       }));
 
+    test('summaries asked at once, of several articles, are each the article\'s own, and see every add answered before', () =>
+      withStore(backend, async (store) => {
+        const other = 'https://site.example/other';
+        await store.add(review({ rating: 5 }));
+        await store.add(review({ rating: 1, item: other }));
+        await store.add(review({ rating: 2, item: other }));
+        const asked = [ARTICLE, other, 'https://site.example/none', ARTICLE, other];
+        const summaries = await Promise.all(asked.map((item) => store.summary(item)));
+        assert.deepEqual(
+          summaries.map(({ count, average }) => [count, average]),
+          [[1, 5], [2, 1.5], [0, 0], [1, 5], [2, 1.5]],
+        );
+        // Reads in flight while a review is added, then one asked after its add returned: that one counts it.
+        const during = Promise.all(asked.map((item) => store.summary(item)));
+        await store.add(review({ rating: 3 }));
+        const afterAdd = await store.summary(ARTICLE);
+        await during;
+        assert.deepEqual([afterAdd.count, afterAdd.average], [2, 4]);
+      }));
+
     test('setStatus and delete change what they name, answer false for a missing id, and move lastChange', () =>
       withStore(backend, async (store) => {
         const waiting = review({ status: 'pending' });

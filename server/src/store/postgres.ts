@@ -137,19 +137,29 @@ export class PostgresStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    // An article's totals are one row, read by its key (asked on every conditional GET); the site's, the sum of them all.
-    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null; version: string }>(
-      item === undefined
-        ? {
-            name: 'feedlets-summary-all',
-            text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
-              coalesce(sum(version), 0) AS version FROM review_totals`,
-          }
-        : { name: 'feedlets-summary', text: 'SELECT count, sum, last_change, version FROM review_totals WHERE item = $1', values: [item] },
-    );
-    const row = result.rows[0];
-    return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change?.toISOString(), Number(row?.version ?? 0));
+    if (item !== undefined) return this.#summaries.add(item);
+    const result = await this.#db.query<TotalsRow>({
+      name: 'feedlets-summary-all',
+      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+        coalesce(sum(version), 0) AS version FROM review_totals`,
+    });
+    return toTotals(result.rows[0]);
   }
+
+  /**
+   * Articles' summaries are asked on every conditional GET: those asked while one read is on its
+   * way are read together by the next, one query by primary key for the lot. Each is read by a
+   * query that starts after it was asked, so a GET after a POST's 201 never sees the state before it.
+   */
+  readonly #summaries = new Batcher<string, ReviewSummary>(async (items) => {
+    const result = await this.#db.query<TotalsRow & { item: string }>({
+      name: 'feedlets-summaries',
+      text: 'SELECT item, count, sum, last_change, version FROM review_totals WHERE item = ANY($1::text[])',
+      values: [[...new Set(items)]],
+    });
+    const rows = new Map(result.rows.map((row) => [row.item, row]));
+    return items.map((item) => toTotals(rows.get(item)));
+  });
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
     const result = await this.#db.query('UPDATE reviews SET status = $1, updated_at = $2 WHERE id = $3', [
@@ -175,7 +185,7 @@ export class PostgresStore implements ReviewStore {
 
   async close(): Promise<void> {
     // Reviews already taken are committed (and answered) before the pool ends.
-    await this.#adds.idle();
+    await Promise.all([this.#adds.idle(), this.#summaries.idle()]);
     const pool = this.#pool;
     this.#pool = undefined;
     await pool?.end();
@@ -212,6 +222,18 @@ async function migrate(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+interface TotalsRow {
+  count: string | number;
+  sum: string | number;
+  last_change: Date | null;
+  version: string | number;
+}
+
+/** An article's totals row as a summary; none (no review ever published) is all zeros. */
+function toTotals(row: TotalsRow | undefined): ReviewSummary {
+  return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change?.toISOString(), Number(row?.version ?? 0));
 }
 
 function toReview(row: ReviewRow): StoredReview {
