@@ -2,7 +2,8 @@
  * `npm run bench:server`: POST /api/reviews and conditional GET /api/reviews.json (If-None-Match,
  * 304) at 50 concurrent connections with autocannon, against a real server on 127.0.0.1, on the
  * embedded database and on PostgreSQL (a throwaway cluster, or FEEDLETS_TEST_PG's). Prints a table
- * and writes bench/results-server.json. BENCH_SECONDS sets each run's length (default 10).
+ * and writes bench/results-server.json. BENCH_SECONDS sets each run's length (default 10); each run
+ * follows BENCH_WARMUP_SECONDS (default 2) of the same load, not counted.
  * POSTs are stored pending (the default moderation), then all approved, and the GETs read that
  * article's feed. Targets (issue 12, on a 2-core machine): ≥500 stored reviews/s, ≥5,000 conditional GETs/s, p99 < 50 ms.
  */
@@ -26,6 +27,9 @@ const ITEM = `${SITE}/articles/bench`;
 const CONNECTIONS = 50;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`BENCH_SECONDS must be a whole number ≥ 1, not "${process.env.BENCH_SECONDS}"`);
+// The first requests to a new server pay for the JIT and for opening PostgreSQL's pool; the figures are of a server that has run a while.
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`BENCH_WARMUP_SECONDS must be a whole number ≥ 0, not "${process.env.BENCH_WARMUP_SECONDS}"`);
 
 interface LoadOptions {
   url: string;
@@ -88,10 +92,13 @@ async function startServer(db: string): Promise<{ url: string; pid: number; stop
 
 /** Runs autocannon and notes the CPU time the server spent meanwhile. */
 async function load(pid: number, options: LoadOptions): Promise<LoadResult & { serverCpuMs: number }> {
+  const run = (duration: number) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      autocannon({ connections: CONNECTIONS, duration, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+    });
+  if (warmup > 0) await run(warmup);
   const before = cpuMs(pid);
-  const result = await new Promise<LoadResult>((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: seconds, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
-  });
+  const result = await run(seconds);
   return { ...result, serverCpuMs: cpuMs(pid) - before };
 }
 
@@ -147,7 +154,7 @@ async function bench(database: string, db: string): Promise<Measured[]> {
     const etag = first.headers.get('etag');
     const feed = (await first.json()) as { _reviews?: { count?: number } };
     if (!etag) throw new Error('GET /api/reviews.json answered without an ETag');
-    // Every 201 is stored; a few more may be, answered after the load tool stopped listening.
+    // Every 201 is stored (those of the warm-up too); a few more may be, answered after the load tool stopped listening.
     if ((feed._reviews?.count ?? 0) < posted.expected) {
       throw new Error(`the feed counts ${feed._reviews?.count} reviews, but ${posted.expected} POSTs were answered 201`);
     }
@@ -181,12 +188,12 @@ if (skip) {
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAfter: loadavg().map((n) => Math.round(n * 10) / 10) };
 writeFileSync(
   join(root, 'bench', 'results-server.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds, moderation: 'pre', machine, results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds, warmupSeconds: warmup, moderation: 'pre', machine, results }, null, 2)}\n`,
 );
 const rows = results.map((r) => [r.database, r.test, `${r.perSecond}/s`, `${r.p50} ms`, `${r.p99} ms`, `${r.serverCpuMsPerRequest} ms`, `${r.target} ${r.met ? 'met' : 'MISSED'}`, r.expected === r.requests && r.errors === 0 ? '' : `other answers: ${JSON.stringify(r.statuses)}, errors ${r.errors}`]);
 const head = ['database', 'test', 'rate', 'p50', 'p99', 'server CPU/request', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 for (const row of [head, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
-process.stdout.write(`${CONNECTIONS} connections, ${seconds} s each; load average after: ${machine.loadAverageAfter.join(' ')} (${machine.cpus} CPUs). Written to bench/results-server.json\n`);
+process.stdout.write(`${CONNECTIONS} connections, ${seconds} s each after ${warmup} s of warm-up; load average after: ${machine.loadAverageAfter.join(' ')} (${machine.cpus} CPUs). Written to bench/results-server.json\n`);
 // The cluster this process may have started is stopped on exit.
 process.exit(0);

@@ -23,11 +23,9 @@ export async function rateLimited(settings: Settings, what: string, address: str
   const windows = [
     { name: 'minute', capacity: limits.perMinute, ms: 60_000 },
     { name: 'day', capacity: limits.perDay, ms: 86_400_000 },
-  ];
-  for (const { name, capacity, ms } of windows) {
-    if (capacity <= 0) continue;
-    const wait = await settings.store.take({ key: `${what}:${name}:${address}`, capacity, perMs: capacity / ms, now });
-    if (wait > 0) return Math.ceil(wait / 1000);
-  }
-  return 0;
+  ].filter(({ capacity }) => capacity > 0);
+  if (windows.length === 0) return 0;
+  // Both buckets in one call: one database round trip per request.
+  const wait = await settings.store.take(windows.map(({ name, capacity, ms }) => ({ key: `${what}:${name}:${address}`, capacity, perMs: capacity / ms, now })));
+  return Math.ceil(wait / 1000);
 }

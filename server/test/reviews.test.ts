@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { NodeServer } from '../src/node.js';
 import { backends, type TestDatabase } from './support/databases.js';
-import { ARTICLE, SITE, post, review, startServer } from './support/http.js';
+import { ADMIN_TOKEN, ARTICLE, SITE, post, review, startServer } from './support/http.js';
 
 for (const backend of backends) {
   describe(`reviews on ${backend.name}`, { skip: backend.skip }, () => {
@@ -80,6 +80,41 @@ for (const backend of backends) {
         assert.equal(await count(), before);
       });
     }
+
+    /** POSTs `text` chunked (no Content-Length), in pieces of 1 KB, as a streaming client would. */
+    async function postChunked(text: string) {
+      const bytes = new TextEncoder().encode(text);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 1024) controller.enqueue(bytes.subarray(at, at + 1024));
+          controller.close();
+        },
+      });
+      const response = await fetch(`${server.url}/api/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: SITE },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    }
+
+    test('a chunked body (no Content-Length) under 16 KB is read and stored', async () => {
+      const sent = review({ text: 'z'.repeat(4000) });
+      const answer = await postChunked(JSON.stringify(sent));
+      assert.equal(answer.status, 201, JSON.stringify(answer.json));
+      assert.equal((await database.store.get(sent.id))?.text, sent.text);
+    });
+
+    test('a chunked body over 16 KB is refused with 413 as it arrives, and nothing is stored', async () => {
+      const before = await count();
+      const sent = review({ text: 'x'.repeat(17 * 1024) });
+      const answer = await postChunked(JSON.stringify(sent));
+      assert.equal(answer.status, 413);
+      assert.match(String(answer.json.error), /larger than 16 KB/);
+      assert.equal(await database.store.get(sent.id), undefined);
+      assert.equal(await count(), before);
+    });
 
     test('the honeypot: a filled "website" field gets a 201 and nothing is stored', async () => {
       const before = await count();
@@ -197,6 +232,42 @@ for (const backend of backends) {
       await database.store.delete(added.id);
       const removed = await feedOf(query, { 'if-none-match': etag2! });
       assert.equal(removed.response.status, 200);
+    });
+
+    test('ETag: publishing, each moderation action and a delete move the article\'s and the site-wide tag, and no other', async () => {
+      const bearer = { authorization: `Bearer ${ADMIN_TOKEN}` };
+      const act = (id: string, action: string) => fetch(`${server.url}/api/admin/reviews/${id}/${action}`, { method: 'POST', headers: bearer });
+      const queries = [`?item=${encodeURIComponent(ARTICLE)}`, '', `?item=${encodeURIComponent(`${SITE}/news/7`)}`];
+      const tags = () => Promise.all(queries.map(async (query) => (await feedOf(query)).response.headers.get('etag')!));
+      const target = review({ rating: 3 });
+      let seen = await tags();
+      const articleTags = [seen[0]];
+      const steps: [string, () => Promise<{ status: number }>][] = [
+        ['published on post', () => post(server.url, target)],
+        ['rejected', () => act(target.id, 'reject')],
+        ['approved again', () => act(target.id, 'approve')],
+        ['deleted', () => act(target.id, 'delete')],
+      ];
+      for (const [what, step] of steps) {
+        assert.ok((await step()).status < 300, what);
+        const now = await tags();
+        assert.notEqual(now[0], seen[0], `${what}: the article's tag`);
+        assert.notEqual(now[1], seen[1], `${what}: the site-wide tag`);
+        assert.equal(now[2], seen[2], `${what}: another article's tag`);
+        const stale = await feedOf(queries[0]!, { 'if-none-match': seen[0]! });
+        assert.equal(stale.response.status, 200, `${what}: the old tag gets the new feed`);
+        articleTags.push(now[0]);
+        seen = now;
+      }
+      // Back to the same count and average (before and after the delete, or after reject and approve): still a new tag.
+      assert.equal(new Set(articleTags).size, articleTags.length);
+
+      // A review nobody sees (pending), stored and deleted, changes no listing.
+      const hidden = review();
+      await database.store.add({ ...hidden, name: '', status: 'pending' });
+      assert.deepEqual(await tags(), seen);
+      assert.ok((await act(hidden.id, 'delete')).ok);
+      assert.deepEqual(await tags(), seen);
     });
   });
 }

@@ -149,6 +149,29 @@ for (const backend of backends) {
         assert.equal(reviews[0]!.id, one.id);
       }));
 
+    test('concurrent adds commit together, and a review the database refuses fails alone', () =>
+      withStore(backend, async (store, database) => {
+        // A rule only the database knows, so the store's own checks let the review through.
+        await database.exec(
+          database.steps === POSTGRES_MIGRATIONS
+            ? [
+                `CREATE FUNCTION refuse_review() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
+                `CREATE TRIGGER refuse BEFORE INSERT ON reviews FOR EACH ROW WHEN (NEW.text = 'refuse me') EXECUTE FUNCTION refuse_review()`,
+              ]
+            : [`CREATE TRIGGER refuse BEFORE INSERT ON reviews WHEN NEW.text = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused'); END`],
+        );
+        const good = Array.from({ length: 30 }, () => review());
+        const bad = review({ text: 'refuse me' });
+        const answers = await Promise.allSettled([...good.slice(0, 15), bad, ...good.slice(15)].map((one) => store.add(one)));
+        assert.equal(answers[15]!.status, 'rejected');
+        assert.deepEqual(
+          answers.filter((_, i) => i !== 15).map((answer) => answer.status === 'fulfilled' && answer.value),
+          good.map(() => true),
+        );
+        assert.equal((await store.list({ limit: 100 })).reviews.length, good.length);
+        assert.equal(await store.get(bad.id), undefined);
+      }));
+
     test('list filters by item and status, newest first, and paging covers every review exactly once', () =>
       withStore(backend, async (store) => {
         const other = 'https://site.example/articles/2';
@@ -206,7 +229,7 @@ for (const backend of backends) {
 
     test('summary averages the published reviews, rounded to one decimal, per article or over all', () =>
       withStore(backend, async (store) => {
-        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0 });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0, version: 0 });
         for (const rating of [5, 4, 4]) await store.add(review({ rating }));
         await store.add(review({ rating: 1, status: 'pending' }));
         await store.add(review({ rating: 1, status: 'rejected' }));
@@ -220,11 +243,31 @@ for (const backend of backends) {
         assert.ok(all.lastChange && all.lastChange >= article.lastChange!);
       }));
 
+    test('summaries asked at once, of several articles, are each the article\'s own, and see every add answered before', () =>
+      withStore(backend, async (store) => {
+        const other = 'https://site.example/other';
+        await store.add(review({ rating: 5 }));
+        await store.add(review({ rating: 1, item: other }));
+        await store.add(review({ rating: 2, item: other }));
+        const asked = [ARTICLE, other, 'https://site.example/none', ARTICLE, other];
+        const summaries = await Promise.all(asked.map((item) => store.summary(item)));
+        assert.deepEqual(
+          summaries.map(({ count, average }) => [count, average]),
+          [[1, 5], [2, 1.5], [0, 0], [1, 5], [2, 1.5]],
+        );
+        // Reads in flight while a review is added, then one asked after its add returned: that one counts it.
+        const during = Promise.all(asked.map((item) => store.summary(item)));
+        await store.add(review({ rating: 3 }));
+        const afterAdd = await store.summary(ARTICLE);
+        await during;
+        assert.deepEqual([afterAdd.count, afterAdd.average], [2, 4]);
+      }));
+
     test('setStatus and delete change what they name, answer false for a missing id, and move lastChange', () =>
       withStore(backend, async (store) => {
         const waiting = review({ status: 'pending' });
         await store.add(waiting);
-        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0 });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 0, average: 0, version: 0 });
         assert.equal(await store.setStatus(randomUUID(), 'published'), false);
         assert.equal(await store.delete(randomUUID()), false);
 
@@ -257,6 +300,26 @@ for (const backend of backends) {
         assert.deepEqual([(await store.summary()).count, (await store.summary()).average], [1, 5]);
       }));
 
+    test('version moves on every change to the published set, even one that leaves count, average and lastChange alone', () =>
+      withStore(backend, async (store, database) => {
+        const [kept, hidden] = [review({ rating: 4 }), review({ status: 'pending' })];
+        await store.add(kept);
+        await store.add(hidden);
+        const first = await store.summary(ARTICLE);
+        const all = await store.summary();
+        // An edit made in the database: the feed shows other text, and nothing else in the totals moves.
+        await database.exec([`UPDATE reviews SET text = 'edited' WHERE id = '${kept.id}'`]);
+        const edited = await store.summary(ARTICLE);
+        assert.deepEqual([edited.count, edited.average, edited.lastChange], [first.count, first.average, first.lastChange]);
+        assert.ok(edited.version > first.version, `${edited.version} > ${first.version}`);
+        assert.ok((await store.summary()).version > all.version, 'the site-wide version moves with it');
+        // Reviews nobody sees do not move it.
+        await store.delete(hidden.id);
+        assert.equal((await store.summary(ARTICLE)).version, edited.version);
+        await store.delete(kept.id);
+        assert.ok((await store.summary(ARTICLE)).version > edited.version);
+      }));
+
     test('a database made by the first migration is upgraded, its totals counted from the reviews there', async () => {
       const database = await backend.fresh();
       const [first] = database.steps;
@@ -280,8 +343,8 @@ for (const backend of backends) {
       try {
         await store.open();
         assert.deepEqual(await database.migrations(), database.steps.map((step) => step.version));
-        assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at });
-        assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at });
+        assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at, version: 0 });
+        assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at, version: 0 });
         assert.equal(await store.setStatus('c', 'published'), true);
         assert.equal((await store.summary(ARTICLE)).count, 3);
       } finally {
@@ -332,6 +395,24 @@ for (const backend of backends) {
         assert.equal(await store.take({ ...bucket, now: bucket.now + 400 }), 600);
         assert.equal(await store.take({ ...bucket, now: bucket.now + 1000 }), 0);
         assert.equal(await store.take({ ...bucket, key: 'minute:198.51.100.1' }), 0);
+      }));
+
+    test('take() given several buckets spends them in turn, stops at the first empty one and answers its wait', () =>
+      withStore(backend, async (store) => {
+        const at = (now: number) => [
+          { key: 'post:minute:203.0.113.7', capacity: 2, perMs: 1 / 1000, now },
+          { key: 'post:day:203.0.113.7', capacity: 3, perMs: 1 / 100_000, now },
+        ];
+        const start = 1_000_000;
+        assert.equal(await store.take(at(start)), 0);
+        assert.equal(await store.take(at(start)), 0);
+        // The minute is empty: the day bucket is not touched, so a second later both give a token.
+        assert.equal(await store.take(at(start)), 1000);
+        assert.equal(await store.take(at(start + 1000)), 0);
+        // Now the day is empty (0.02 tokens): its wait is answered, and the minute's token stays spent.
+        const wait = await store.take(at(start + 2000));
+        assert.ok(Math.abs(wait - 98_000) <= 1, String(wait));
+        assert.equal(await store.take(at(start + 2000)[0]!), 1000);
       }));
 
     test('data outlives the store: a new store on the same database reads it', () =>

@@ -61,4 +61,34 @@ export const LIBSQL_MIGRATIONS: readonly { version: number; name: string; statem
       END`,
     ],
   },
+  {
+    version: 3,
+    name: 'a version per article, moved by every change to its published reviews',
+    statements: [
+      // The listing's ETag is read from this row alone (no hashing of the feed), so it must move on
+      // every change, even one that leaves count, average and last_change as they were (an edit made
+      // in the database, two changes in one millisecond).
+      'ALTER TABLE review_totals ADD COLUMN version INTEGER NOT NULL DEFAULT 0',
+      'DROP TRIGGER reviews_totals_insert',
+      'DROP TRIGGER reviews_totals_update',
+      'DROP TRIGGER reviews_totals_delete',
+      `CREATE TRIGGER reviews_totals_insert AFTER INSERT ON reviews WHEN NEW.status = 'published' BEGIN
+        INSERT INTO review_totals (item, count, sum, last_change, version) VALUES (NEW.item, 1, NEW.rating, NEW.updated_at, 1)
+          ON CONFLICT (item) DO UPDATE SET count = count + 1, sum = sum + excluded.sum,
+            last_change = max(last_change, excluded.last_change), version = version + 1;
+      END`,
+      `CREATE TRIGGER reviews_totals_update AFTER UPDATE ON reviews WHEN OLD.status = 'published' OR NEW.status = 'published' BEGIN
+        UPDATE review_totals SET count = count - 1, sum = sum - OLD.rating, last_change = max(last_change, NEW.updated_at), version = version + 1
+          WHERE OLD.status = 'published' AND item = OLD.item;
+        INSERT INTO review_totals (item, count, sum, last_change, version) SELECT NEW.item, 1, NEW.rating, NEW.updated_at, 1 WHERE NEW.status = 'published'
+          ON CONFLICT (item) DO UPDATE SET count = count + 1, sum = sum + excluded.sum,
+            last_change = max(last_change, excluded.last_change), version = version + 1;
+      END`,
+      `CREATE TRIGGER reviews_totals_delete AFTER DELETE ON reviews WHEN OLD.status = 'published' BEGIN
+        UPDATE review_totals SET count = count - 1, sum = sum - OLD.rating,
+          last_change = max(last_change, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), version = version + 1
+          WHERE item = OLD.item;
+      END`,
+    ],
+  },
 ];

@@ -1,8 +1,10 @@
 import Database from 'libsql';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Batcher } from './batcher.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { LIBSQL_MIGRATIONS } from './libsql-migrations.js';
+import { LibsqlWriter } from './libsql-writer.js';
 import { takeToken } from './rate-limit.js';
 import { checkNewReview, isoDate, pageSize, toSummary } from './shared.js';
 import { StoreOpenError } from './store-open-error.js';
@@ -30,6 +32,10 @@ const BUSY_TIMEOUT_MS = 5000;
 export class LibsqlStore implements ReviewStore {
   readonly path: string;
   #db: Database.Database | undefined;
+  /** Commits adds, and takes rate-limit tokens, off the main thread on its own connections. */
+  #writer: LibsqlWriter | undefined;
+  #adds: Batcher<unknown[], boolean> | undefined;
+  #opening: Promise<void> | undefined;
   /** Prepared once per SQL text: preparing costs more than running these small statements. */
   readonly #statements = new Map<string, Database.Statement<unknown[]>>();
 
@@ -39,7 +45,15 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async open(): Promise<void> {
-    if (this.#db) return;
+    // Shared, so two calls at once open one connection and one writer.
+    this.#opening ??= this.#open().catch((error: unknown) => {
+      this.#opening = undefined;
+      throw error;
+    });
+    return this.#opening;
+  }
+
+  async #open(): Promise<void> {
     checkFolder(this.path);
     let db: Database.Database | undefined;
     try {
@@ -56,7 +70,16 @@ export class LibsqlStore implements ReviewStore {
       db?.close();
       throw openError(this.path, error);
     }
+    let writer: LibsqlWriter;
+    try {
+      writer = await LibsqlWriter.start(this.path, INSERT_REVIEW, BUSY_TIMEOUT_MS);
+    } catch (error) {
+      db.close();
+      throw openError(this.path, error);
+    }
     this.#db = db;
+    this.#writer = writer;
+    this.#adds = new Batcher((rows: unknown[][]) => writer.insert(rows));
   }
 
   #statement(sql: string): Database.Statement<unknown[]> {
@@ -71,38 +94,14 @@ export class LibsqlStore implements ReviewStore {
 
   /**
    * Durable on return, and cheap under load by group commit: adds made while the previous commit
-   * was on its way to disk go into one transaction, so many reviews share one fsync. (Statements
-   * run synchronously, so an fsync per review would also hold up every other request.)
+   * was on its way to disk go into one transaction, so many reviews share one fsync. The commit
+   * runs on the writer thread, so the fsync holds up no other request.
    */
   async add(review: NewReview): Promise<boolean> {
     checkNewReview(review);
+    if (!this.#adds) throw new Error('LibsqlStore: call open() before using the store');
     const now = new Date();
-    const args = [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()];
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ args, resolve, reject });
-      // setImmediate: after the I/O callbacks of this turn, so the requests that arrived together commit together.
-      if (this.#queue.length === 1) setImmediate(() => this.#flush());
-    });
-  }
-
-  #queue: { args: unknown[]; resolve: (added: boolean) => void; reject: (error: unknown) => void }[] = [];
-
-  #flush(): void {
-    const group = this.#queue.splice(0);
-    try {
-      const insert = this.#statement(INSERT_REVIEW);
-      const added = this.#db!.transaction(() => group.map((entry) => insert.run(...entry.args).changes === 1)).immediate();
-      group.forEach((entry, i) => entry.resolve(added[i]!));
-    } catch {
-      // One bad review must not fail the others: each on its own, answering for itself.
-      for (const entry of group) {
-        try {
-          entry.resolve(this.#statement(INSERT_REVIEW).run(...entry.args).changes === 1);
-        } catch (error) {
-          entry.reject(error);
-        }
-      }
-    }
+    return this.#adds.add([review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()]);
   }
 
   async get(id: string): Promise<StoredReview | undefined> {
@@ -139,10 +138,16 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const sql = `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
-      FROM review_totals ${item === undefined ? '' : 'WHERE item = ?'}`;
-    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as { count: number; sum: number; last_change: string | null };
-    return toSummary(Number(row.count), Number(row.sum), row.last_change ?? undefined);
+    // An article's totals are one row, read by its key (asked on every conditional GET); the site's, the sum of them all.
+    const sql =
+      item === undefined
+        ? `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+            coalesce(sum(version), 0) AS version FROM review_totals`
+        : 'SELECT count, sum, last_change, version FROM review_totals WHERE item = ?';
+    const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as
+      | { count: number; sum: number; last_change: string | null; version: number }
+      | undefined;
+    return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change ?? undefined, Number(row?.version ?? 0));
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
@@ -153,8 +158,11 @@ export class LibsqlStore implements ReviewStore {
     return this.#statement('DELETE FROM reviews WHERE id = ?').run(id).changes > 0;
   }
 
-  async take(bucket: TokenBucket): Promise<number> {
-    return takeToken(async (sql, args) => this.#statement(sql).all(...args) as Record<string, unknown>[], 'sqlite', bucket);
+  async take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number> {
+    const writer = this.#writer;
+    if (!writer) throw new Error('LibsqlStore: call open() before using the store');
+    // On the writer thread: each take is a write, which here would wait for the writer's lock with every request stalled.
+    return takeToken((sql, args) => writer.run(sql, args), 'sqlite', bucket);
   }
 
   async ping(): Promise<void> {
@@ -162,8 +170,14 @@ export class LibsqlStore implements ReviewStore {
   }
 
   async close(): Promise<void> {
+    // Reviews already taken are committed (and answered) before the file closes.
+    await this.#adds?.idle();
+    await this.#writer?.close();
+    this.#writer = undefined;
+    this.#adds = undefined;
     this.#db?.close();
     this.#db = undefined;
+    this.#opening = undefined;
     this.#statements.clear();
   }
 }

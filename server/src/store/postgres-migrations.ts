@@ -62,4 +62,28 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; stat
         FOR EACH ROW EXECUTE FUNCTION feedlets_review_totals()`,
     ],
   },
+  {
+    version: 3,
+    name: 'a version per article, moved by every change to its published reviews',
+    statements: [
+      // The listing's ETag is read from this row alone (no hashing of the feed), so it must move on
+      // every change, even one that leaves count, average and last_change as they were.
+      'ALTER TABLE review_totals ADD COLUMN version BIGINT NOT NULL DEFAULT 0',
+      `CREATE OR REPLACE FUNCTION feedlets_review_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' AND OLD.status = 'published' THEN
+          UPDATE review_totals SET count = count - 1, sum = sum - OLD.rating,
+            last_change = GREATEST(last_change, CASE WHEN TG_OP = 'DELETE' THEN now() ELSE NEW.updated_at END),
+            version = version + 1
+            WHERE item = OLD.item;
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.status = 'published' THEN
+          INSERT INTO review_totals (item, count, sum, last_change, version) VALUES (NEW.item, 1, NEW.rating, NEW.updated_at, 1)
+            ON CONFLICT (item) DO UPDATE SET count = review_totals.count + 1, sum = review_totals.sum + excluded.sum,
+              last_change = GREATEST(review_totals.last_change, excluded.last_change), version = review_totals.version + 1;
+        END IF;
+        RETURN NULL;
+      END $$`,
+    ],
+  },
 ];

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Batcher } from './batcher.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { takeToken } from './rate-limit.js';
@@ -22,6 +23,11 @@ export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   max?: number;
 }
+
+/** A review's columns in the order `INSERT INTO reviews` lists them. */
+type ReviewValues = [id: string, item: string, rating: number, text: string, name: string, status: ReviewStatus, createdAt: string, updatedAt: string];
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface ReviewRow {
   id: string;
@@ -68,17 +74,36 @@ export class PostgresStore implements ReviewStore {
     return this.#pool;
   }
 
+  /** Durable on return. Adds made while one commit is in flight are inserted together by the next. */
   async add(review: NewReview): Promise<boolean> {
     checkNewReview(review);
     const now = new Date();
+    return this.#adds.add([review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()]);
+  }
+
+  readonly #adds = new Batcher<ReviewValues, boolean>((rows) => this.#insert(rows));
+
+  /**
+   * One statement for the group: `RETURNING id` names the rows that were new, so each caller still
+   * learns whether its review was stored or already there. A second review with an id earlier in
+   * the same group is a duplicate of it, as it would be one commit later.
+   */
+  async #insert(rows: ReviewValues[]): Promise<boolean[]> {
+    const first = new Map<string, ReviewValues>();
+    for (const row of rows) if (!first.has(row[0])) first.set(row[0], row);
+    // In (item, id) order, so two instances' groups take the totals' row locks in the same order.
+    const unique = [...first.values()].sort(([aId, aItem], [bId, bItem]) => compare(aItem, bItem) || compare(aId, bId));
+    const columns = unique[0]!.map((_, column) => unique.map((row) => row[column]));
     // Named: each connection parses and plans it once.
-    const result = await this.#db.query({
-      name: 'feedlets-add',
+    const result = await this.#db.query<{ id: string }>({
+      name: 'feedlets-add-many',
       text: `INSERT INTO reviews (id, item, rating, text, name, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      values: [review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      values: columns,
     });
-    return result.rowCount === 1;
+    const added = new Set(result.rows.map((row) => row.id));
+    return rows.map((row) => first.get(row[0]) === row && added.has(row[0]));
   }
 
   async get(id: string): Promise<StoredReview | undefined> {
@@ -112,15 +137,29 @@ export class PostgresStore implements ReviewStore {
   }
 
   async summary(item?: string): Promise<ReviewSummary> {
-    const result = await this.#db.query<{ count: string; sum: string; last_change: Date | null }>({
-      name: item === undefined ? 'feedlets-summary-all' : 'feedlets-summary',
-      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change
-       FROM review_totals ${item === undefined ? '' : 'WHERE item = $1'}`,
-      values: item === undefined ? [] : [item],
+    if (item !== undefined) return this.#summaries.add(item);
+    const result = await this.#db.query<TotalsRow>({
+      name: 'feedlets-summary-all',
+      text: `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(sum), 0) AS sum, max(last_change) AS last_change,
+        coalesce(sum(version), 0) AS version FROM review_totals`,
     });
-    const row = result.rows[0]!;
-    return toSummary(Number(row.count), Number(row.sum), row.last_change?.toISOString());
+    return toTotals(result.rows[0]);
   }
+
+  /**
+   * Articles' summaries are asked on every conditional GET: those asked while one read is on its
+   * way are read together by the next, one query by primary key for the lot. Each is read by a
+   * query that starts after it was asked, so a GET after a POST's 201 never sees the state before it.
+   */
+  readonly #summaries = new Batcher<string, ReviewSummary>(async (items) => {
+    const result = await this.#db.query<TotalsRow & { item: string }>({
+      name: 'feedlets-summaries',
+      text: 'SELECT item, count, sum, last_change, version FROM review_totals WHERE item = ANY($1::text[])',
+      values: [[...new Set(items)]],
+    });
+    const rows = new Map(result.rows.map((row) => [row.item, row]));
+    return items.map((item) => toTotals(rows.get(item)));
+  });
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
     const result = await this.#db.query('UPDATE reviews SET status = $1, updated_at = $2 WHERE id = $3', [
@@ -136,7 +175,7 @@ export class PostgresStore implements ReviewStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async take(bucket: TokenBucket): Promise<number> {
+  async take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number> {
     return takeToken(async (sql, args) => (await this.#db.query(sql, args)).rows, 'postgres', bucket);
   }
 
@@ -145,6 +184,8 @@ export class PostgresStore implements ReviewStore {
   }
 
   async close(): Promise<void> {
+    // Reviews already taken are committed (and answered) before the pool ends.
+    await Promise.all([this.#adds.idle(), this.#summaries.idle()]);
     const pool = this.#pool;
     this.#pool = undefined;
     await pool?.end();
@@ -181,6 +222,18 @@ async function migrate(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+interface TotalsRow {
+  count: string | number;
+  sum: string | number;
+  last_change: Date | null;
+  version: string | number;
+}
+
+/** An article's totals row as a summary; none (no review ever published) is all zeros. */
+function toTotals(row: TotalsRow | undefined): ReviewSummary {
+  return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change?.toISOString(), Number(row?.version ?? 0));
 }
 
 function toReview(row: ReviewRow): StoredReview {

@@ -36,8 +36,8 @@ export function checkNewReview(review: NewReview): void {
 }
 
 /** Both stores sum and count in SQL and round here, so they answer alike. */
-export function toSummary(count: number, sum: number, lastChange: string | undefined): ReviewSummary {
-  const summary: ReviewSummary = { count, average: count === 0 ? 0 : Math.round((sum * 10) / count) / 10 };
+export function toSummary(count: number, sum: number, lastChange: string | undefined, version: number): ReviewSummary {
+  const summary: ReviewSummary = { count, average: count === 0 ? 0 : Math.round((sum * 10) / count) / 10, version };
   if (lastChange !== undefined) summary.lastChange = lastChange;
   return summary;
 }

@@ -49,6 +49,11 @@ export interface ReviewSummary {
    * with the count, what a listing's ETag changes with. Absent when nothing was ever published.
    */
   lastChange?: string;
+  /**
+   * Moves on every change to the published set, whatever else stays the same (the sum of the
+   * articles' versions without `item`). With the count and `lastChange`, what a listing's ETag is made of.
+   */
+  version: number;
 }
 
 /**
@@ -82,8 +87,12 @@ export interface ReviewStore {
   setStatus(id: string, status: ReviewStatus): Promise<boolean>;
   /** `false` when no review has this id. */
   delete(id: string): Promise<boolean>;
-  /** Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free. */
-  take(bucket: TokenBucket): Promise<number>;
+  /**
+   * Takes one token from `bucket` in one statement: 0 when taken, else the ms until one is free.
+   * Given several, takes one from each in turn and stops at the first that has none (the ms are
+   * then that one's), in one round trip where the database is remote.
+   */
+  take(bucket: TokenBucket | readonly TokenBucket[]): Promise<number>;
   /** Answers when the database answers (for `/healthz`). */
   ping(): Promise<void>;
   close(): Promise<void>;
