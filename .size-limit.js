@@ -10,19 +10,19 @@ import { pages } from './scripts/size/pages.mjs';
 
 const files = pages();
 const budgets = [
-  ['dist/feedlets.js (all elements)', 'dist/feedlets.js', '34.9 KiB'],
-  ['dist/feedlets.iife.js (all elements)', 'dist/feedlets.iife.js', '34.9 KiB'],
-  ['news-ticker alone', bundleFile('news-ticker'), '21.9 KiB'],
-  ['news-cards alone', bundleFile('news-cards'), '23.5 KiB'],
-  ['news-card alone', bundleFile('news-card'), '10.1 KiB'],
+  ['dist/feedlets.js (all elements)', 'dist/feedlets.js', '35.1 KiB'],
+  ['dist/feedlets.iife.js (all elements)', 'dist/feedlets.iife.js', '35.1 KiB'],
+  ['news-ticker alone', bundleFile('news-ticker'), '21.8 KiB'],
+  ['news-cards alone', bundleFile('news-cards'), '23.8 KiB'],
+  ['news-card alone', bundleFile('news-card'), '10.0 KiB'],
   ['news-categories alone', bundleFile('news-categories'), '22.8 KiB'],
   ['news-reviews alone', bundleFile('news-reviews'), '26.4 KiB'],
-  ['core only (store, JSON Feed, RSS and Atom)', bundleFile('core'), '10.5 KiB'],
-  ['news-ticker page via loader.js', [...files['news-ticker']], '22.0 KiB'],
-  ['news-cards page via loader.js', [...files['news-cards']], '23.5 KiB'],
-  ['news-card page via loader.js', [...files['news-card']], '14.5 KiB'],
-  ['news-categories page via loader.js', [...files['news-categories']], '22.1 KiB'],
-  ['news-reviews page via loader.js', [...files['news-reviews']], '25.5 KiB'],
+  ['core only (store, JSON Feed, RSS and Atom)', bundleFile('core'), '10.9 KiB'],
+  ['news-ticker page via loader.js', [...files['news-ticker']], '19.9 KiB'],
+  ['news-cards page via loader.js', [...files['news-cards']], '22.5 KiB'],
+  ['news-card page via loader.js', [...files['news-card']], '13.3 KiB'],
+  ['news-categories page via loader.js', [...files['news-categories']], '21.0 KiB'],
+  ['news-reviews page via loader.js', [...files['news-reviews']], '25.1 KiB'],
 ];
 
 // size-limit counts a missing file as 0 bytes, which would pass: say what to run instead.

@@ -10,10 +10,11 @@ export function sourcePart(file) {
   const path = file.replace(/^(?:\.\.\/)+/, '');
   if (/node_modules\/(?:lit|lit-html|lit-element|@lit)\//.test(path)) return 'lit';
   if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
-  if (path.startsWith('src/core/parse-xml') || path.startsWith('src/core/read-feed')) return 'core: RSS and Atom (parse-xml, read-feed)';
+  if (/^src\/core\/(?:parse-xml|read-feed|decode-feed)/.test(path)) return 'core: RSS and Atom, other encodings (parse-xml, read-feed, decode-feed)';
   if (path.startsWith('src/core/review-')) return 'core: review sender and drafts';
   if (path.startsWith('src/core/strings')) return 'core: strings (en)';
-  if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text, dates';
+  if (/^src\/core\/(?:format|date-)/.test(path)) return 'core: dates (format, date-strings)';
+  if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text';
   const locale = /^src\/locales\/(\w+)/.exec(path);
   if (locale) return `locale: ${locale[1]}`;
   if (path.startsWith('src/define/') || path.startsWith('src/elements/shared/')) return 'elements: shared base, theme, define';
@@ -43,17 +44,17 @@ export function partsBySource(code, map) {
   return parts;
 }
 
-// The part each file of the loader build belongs to, by its name before the hash (`lazy/lit-BRJAGqrh.js`
-// is `lit`; the chunks are named in vite.config.ts). A name not listed here is a part of its own,
+// The part each file of the loader build belongs to, by its name before the hash (`lazy/base-BRJAGqrh.js`
+// is `base`; the chunks are named in vite.config.ts). A name not listed here is a part of its own,
 // under that name, so a renamed or new chunk shows up as it is; an element's chunk is `<its tag>`.
 export const CHUNK_PARTS = {
   loader: 'the loader (loader.js)',
-  lit: 'Lit',
-  core: 'core: what every element uses',
+  base: 'base: Lit and what every element uses',
+  dates: 'dates: formatting dates (not the ticker)',
   feed: 'feed: loading and reading a JSON Feed',
 };
 
-/** The name a built file has before its hash: `dist/lazy/core-C8wtASku.js` → `core`. */
+/** The name a built file has before its hash: `dist/lazy/base-C8wtASku.js` → `base`. */
 const chunkName = (file) => /([^/]+?)(?:-[\w-]{8})?\.js$/.exec(file)[1];
 
 /**
