@@ -11,7 +11,7 @@ export function sourcePart(file) {
   if (/node_modules\/(?:lit|lit-html|lit-element|@lit)\//.test(path)) return 'lit';
   if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
   if (/^src\/core\/(?:parse-xml|read-feed|decode-feed)/.test(path)) return 'core: RSS and Atom, other encodings (parse-xml, read-feed, decode-feed)';
-  if (path.startsWith('src/core/review-')) return 'core: review sender and drafts';
+  if (path.startsWith('src/core/review-')) return 'core: review sender, drafts and messages';
   if (path.startsWith('src/core/strings')) return 'core: strings (en)';
   if (/^src\/core\/(?:format|date-)/.test(path)) return 'core: dates (format, date-strings)';
   if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text';
