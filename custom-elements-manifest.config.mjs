@@ -9,7 +9,8 @@ function defineElementTags() {
   return {
     name: 'feedlets-define-element',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement')
+        return;
       const [tag, element] = node.arguments;
       if (tag && element && ts.isStringLiteral(tag) && ts.isIdentifier(element)) {
         definitions.push({ tag: tag.text, name: element.text, module: moduleDoc });
@@ -62,11 +63,20 @@ function internalStates() {
     analyzePhase({ ts, node, moduleDoc }) {
       if (!ts.isPropertyDeclaration(node) || node.name.getText() !== 'properties') return;
       if (!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-      if (!node.initializer || !ts.isObjectLiteralExpression(node.initializer) || !ts.isClassLike(node.parent) || !node.parent.name) return;
+      if (
+        !node.initializer ||
+        !ts.isObjectLiteralExpression(node.initializer) ||
+        !ts.isClassLike(node.parent) ||
+        !node.parent.name
+      )
+        return;
       for (const entry of node.initializer.properties) {
         if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
         const state = entry.initializer.properties.some(
-          (option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          (option) =>
+            ts.isPropertyAssignment(option) &&
+            option.name.getText() === 'state' &&
+            option.initializer.kind === ts.SyntaxKind.TrueKeyword,
         );
         if (state) states.push({ module: moduleDoc, className: node.parent.name.text, name: entry.name.getText() });
       }
@@ -93,7 +103,9 @@ function expandLiteralAliases() {
   const aliases = new Map();
   const literals = (ts, type) => {
     const parts = ts.isUnionTypeNode(type) ? type.types : [type];
-    const texts = parts.map((part) => (ts.isLiteralTypeNode(part) && ts.isStringLiteral(part.literal) ? `'${part.literal.text}'` : undefined));
+    const texts = parts.map((part) =>
+      ts.isLiteralTypeNode(part) && ts.isStringLiteral(part.literal) ? `'${part.literal.text}'` : undefined,
+    );
     return texts.every(Boolean) ? texts.join(' | ') : undefined;
   };
   // Names outside quotes only: a literal that spells an alias's name stays a literal.

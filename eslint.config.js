@@ -5,7 +5,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'coverage/', 'storybook-static/', 'node_modules/', '.tmp/', 'custom-elements.json', 'bench/dist/', 'server/dist/', '.storybook/public/mockServiceWorker.js'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'coverage/',
+      'storybook-static/',
+      'node_modules/',
+      '.tmp/',
+      'custom-elements.json',
+      'bench/dist/',
+      'server/dist/',
+      '.storybook/public/mockServiceWorker.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

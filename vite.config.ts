@@ -3,7 +3,8 @@ import { entries } from './scripts/entries.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const lit = /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/](?!directive)/;
-const shared = /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|decode-feed\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
+const shared =
+  /[\\/]src[\\/](?:core[\\/](?!parse-xml\.|decode-feed\.|review-)|loader[\\/]locales\.|elements[\\/]shared[\\/]|define[\\/]define-element\.)/;
 
 /** Chunks of the loader build apart from each element's own: shared by every element, cached once. */
 const loaderChunks = {
@@ -11,7 +12,10 @@ const loaderChunks = {
   includeDependenciesRecursively: false,
   groups: [
     // Loading and reading feeds, which <news-card> (given its item by the page) never needs.
-    { name: 'feed', test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/ },
+    {
+      name: 'feed',
+      test: /[\\/]src[\\/](?:core[\\/](?:feed-store|feed-controller|parse-feed|normalise|read-feed|schema|events)\.|elements[\\/]shared[\\/]feed-element\.)/,
+    },
     // Dates: formatting and the minute clock, which the ticker (it shows none) never fetches.
     { name: 'dates', test: /[\\/]src[\\/](?:core[\\/]format\.|elements[\\/]shared[\\/]minute-clock\.)/ },
     // The RSS/Atom reader with the decoding of anything but UTF-8 JSON: imported on the first such feed.
@@ -33,7 +37,12 @@ export default defineConfig(({ mode }) => {
   const script = mode === 'script';
   const loader = mode === 'loader';
   const lib = script
-    ? { entry: 'src/bundle.ts', name: 'Feedlets', formats: ['es', 'iife'] as const, fileName: (format: string) => (format === 'es' ? 'feedlets.js' : 'feedlets.iife.js') }
+    ? {
+        entry: 'src/bundle.ts',
+        name: 'Feedlets',
+        formats: ['es', 'iife'] as const,
+        fileName: (format: string) => (format === 'es' ? 'feedlets.js' : 'feedlets.iife.js'),
+      }
     : loader
       ? { entry: 'src/loader.ts', formats: ['es'] as const, fileName: () => 'loader.js' }
       : { entry: entries, formats: ['es'] as const };

@@ -28,6 +28,13 @@ export default defineConfig({
     }),
     serveDist(here('dist')),
     serveManifest(here('custom-elements.json')),
-    copyUnchanged(here('demo'), ['embed.html', 'embed-classic.html', 'embed-loader.html', 'embed.css', 'favicon.svg', 'feeds']),
+    copyUnchanged(here('demo'), [
+      'embed.html',
+      'embed-classic.html',
+      'embed-loader.html',
+      'embed.css',
+      'favicon.svg',
+      'feeds',
+    ]),
   ],
 });

@@ -75,7 +75,9 @@ export default {
     {
       name: 'minify-templates',
       transform: ({ path, body }) =>
-        path.startsWith('/src/') && path.endsWith('.ts') ? minifyTemplates(body, path, { keepLines: true })?.code : undefined,
+        path.startsWith('/src/') && path.endsWith('.ts')
+          ? minifyTemplates(body, path, { keepLines: true })?.code
+          : undefined,
     },
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     a11ySnapshotPlugin(),

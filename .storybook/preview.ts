@@ -26,7 +26,8 @@ function publicApi(raw: unknown) {
   const copy = structuredClone(raw) as { modules: { declarations?: { members?: Member[] }[] }[] };
   for (const declaration of copy.modules.flatMap((module) => module.declarations ?? [])) {
     declaration.members = declaration.members?.filter(
-      (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public' && !member.attribute,
+      (member) =>
+        member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public' && !member.attribute,
     );
   }
   return copy;
@@ -39,7 +40,12 @@ const documentedOnly: ArgTypesEnhancer = ({ argTypes }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) => {
       const category = argType.table?.category ?? '';
-      return [name, ['slots', 'css shadow parts', 'css custom properties'].includes(category) ? { ...argType, control: false } : argType];
+      return [
+        name,
+        ['slots', 'css shadow parts', 'css custom properties'].includes(category)
+          ? { ...argType, control: false }
+          : argType,
+      ];
     }),
   );
 documentedOnly.secondPass = true;

@@ -223,7 +223,8 @@ const config: TestRunnerConfig = {
     // Feeds arrive after the first render: settle on each feed element's own answer, then on what
     // rendering it asked for (images, further pages) and the updates those cause.
     const unanswered = await page.evaluate(feedsAnswered, { tags: FEED_TAGS, hang: HANG, timeout: STORY_TIMEOUT });
-    for (const element of unanswered) state.problems.push(`no news-load or news-error from ${element} within ${STORY_TIMEOUT / 1000} s`);
+    for (const element of unanswered)
+      state.problems.push(`no news-load or news-error from ${element} within ${STORY_TIMEOUT / 1000} s`);
     await page.evaluate(settleElements);
     await networkIdle(state);
     if (!(await page.evaluate(settleElements))) state.problems.push('#storybook-root is empty');

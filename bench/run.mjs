@@ -41,13 +41,16 @@ const SUITE_TIMEOUT = 300_000;
 const TOTAL_TIMEOUT = 900_000;
 
 const started = Date.now();
-const progress = (message) => process.stderr.write(`bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s › ${message}\n`);
+const progress = (message) =>
+  process.stderr.write(`bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s › ${message}\n`);
 
 class Timeout extends Error {}
 
 function within(promise, ms, what) {
   let timer;
-  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Timeout(`${what} took longer than ${ms / 1000} s`)), ms)));
+  const timeout = new Promise(
+    (_, fail) => (timer = setTimeout(() => fail(new Timeout(`${what} took longer than ${ms / 1000} s`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

@@ -31,7 +31,8 @@ const en = {
   rail: 'More from the newsroom',
   tabsLabel: 'Economy, weather and culture',
   faultsOn: 'Fault injection is on.',
-  faultsExplain: 'The review server now fails or stalls some requests, so you can watch the review box retry and recover.',
+  faultsExplain:
+    'The review server now fails or stalls some requests, so you can watch the review box retry and recover.',
   faultsOff: 'Turn it off',
   footerNote:
     'Feedlets Daily is a demo. Its items are samples written from a news page of December 2023 and January 2024; the follow-on items are illustrative, not real reporting.',
@@ -74,7 +75,8 @@ export const messages: Record<Language, Record<PageKey, string>> = {
     rail: 'Ещё от редакции',
     tabsLabel: 'Экономика, погода и культура',
     faultsOn: 'Включены сбои.',
-    faultsExplain: 'Сервер отзывов теперь иногда отвечает ошибкой или с задержкой: видно, как форма отзыва повторяет попытки и восстанавливается.',
+    faultsExplain:
+      'Сервер отзывов теперь иногда отвечает ошибкой или с задержкой: видно, как форма отзыва повторяет попытки и восстанавливается.',
     faultsOff: 'Выключить',
     footerNote:
       'Feedlets Daily — демонстрационный сайт. Новости написаны по материалам новостной страницы за декабрь 2023 и январь 2024 года; дополнительные заметки — иллюстрации, а не настоящие репортажи.',
@@ -112,7 +114,8 @@ export const messages: Record<Language, Record<PageKey, string>> = {
     rail: 'Redaksiyadan daha çox',
     tabsLabel: 'İqtisadiyyat, hava və mədəniyyət',
     faultsOn: 'Nasazlıq rejimi açıqdır.',
-    faultsExplain: 'Rəy serveri bəzi sorğulara xəta ilə və ya gecikmə ilə cavab verir: rəy formasının təkrar cəhd edib bərpa olunmasını izləyə bilərsiniz.',
+    faultsExplain:
+      'Rəy serveri bəzi sorğulara xəta ilə və ya gecikmə ilə cavab verir: rəy formasının təkrar cəhd edib bərpa olunmasını izləyə bilərsiniz.',
     faultsOff: 'Söndür',
     footerNote:
       'Feedlets Daily nümayiş saytıdır. Xəbərlər 2023-cü ilin dekabrı və 2024-cü ilin yanvarına aid xəbər səhifəsi əsasında yazılmış nümunələrdir; əlavə xəbərlər yalnız nümunədir, real reportaj deyil.',

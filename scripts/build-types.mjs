@@ -9,16 +9,31 @@ rmSync('build/types', { recursive: true, force: true });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 const input = Object.fromEntries(
-  Object.entries(entries).map(([name, file]) => [name, file.replace(/^src\//, 'build/types/').replace(/\.ts$/, '.d.ts')]),
+  Object.entries(entries).map(([name, file]) => [
+    name,
+    file.replace(/^src\//, 'build/types/').replace(/\.ts$/, '.d.ts'),
+  ]),
 );
 const bundle = await rollup({ input, plugins: [dts()], external: [/^lit/, /^@lit\//] });
-await bundle.write({ dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts', entryFileNames: '[name].d.ts' });
+await bundle.write({
+  dir: 'dist',
+  format: 'es',
+  chunkFileNames: 'chunks/[name]-[hash].d.ts',
+  entryFileNames: '[name].d.ts',
+});
 await bundle.close();
 
 // The script-tag files: the one-file build exports what the root entry does; the loader, `watch`.
 // The classic (IIFE) file has no declarations: nothing imports it.
-for (const [file, source] of [['feedlets', 'bundle'], ['loader', 'loader']]) {
-  const single = await rollup({ input: `build/types/${source}.d.ts`, plugins: [dts({ respectExternal: false })], external: [/^lit/, /^@lit\//] });
+for (const [file, source] of [
+  ['feedlets', 'bundle'],
+  ['loader', 'loader'],
+]) {
+  const single = await rollup({
+    input: `build/types/${source}.d.ts`,
+    plugins: [dts({ respectExternal: false })],
+    external: [/^lit/, /^@lit\//],
+  });
   await single.write({ file: `dist/${file}.d.ts`, format: 'es' });
   await single.close();
 }

@@ -15,7 +15,11 @@ import { dirname, join, posix } from 'node:path';
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const [packed] = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
 );
 const files = new Set(packed.files.map((file) => file.path));
 const problems = [];
@@ -32,13 +36,12 @@ function matching(target) {
   const path = posix.normalize(target.replace(/^\.\//, ''));
   if (!path.includes('*')) return files.has(path) ? [path] : [];
   const [before, after] = path.split('*');
-  return [...files].filter((file) => file.startsWith(before) && file.endsWith(after) && file.length >= before.length + after.length);
+  return [...files].filter(
+    (file) => file.startsWith(before) && file.endsWith(after) && file.length >= before.length + after.length,
+  );
 }
 
-const named = [
-  ...targets(pkg.exports),
-  ...[pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean),
-];
+const named = [...targets(pkg.exports), ...[pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean)];
 const needed = new Set(['package.json']);
 for (const file of files) if (/^(readme|license|licence)(\.|$)/i.test(file)) needed.add(file);
 for (const target of named) {
@@ -75,7 +78,8 @@ for (let file = queue.shift(); file; file = queue.shift()) {
 const extra = [...files].filter((file) => !needed.has(file)).sort();
 for (const file of extra) problems.push(`${file} is packed, but nothing the package exports needs it`);
 
-const size = (list) => packed.files.filter((file) => list.includes(file.path)).reduce((sum, file) => sum + file.size, 0);
+const size = (list) =>
+  packed.files.filter((file) => list.includes(file.path)).reduce((sum, file) => sum + file.size, 0);
 const maps = [...needed].filter((file) => file.endsWith('.map'));
 console.log(
   `${pkg.name}@${pkg.version}: ${files.size} files packed, ${needed.size} needed ` +

@@ -23,7 +23,8 @@ export function countReporter() {
         // A file that failed to load ran no test at all: count it as a failure.
         if (!session.passed && session.errors?.length) add('failed');
       }
-      const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      const line = ({ passed, failed, skipped }) =>
+        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       const perEngine = [...engines].map(([name, count]) => `${name}: ${line(count)}\n`).join('');
 
       writeSync(1, `\n${perEngine}${line(total)}\n`);

@@ -70,10 +70,14 @@ function* templates(program) {
     const node = stack.pop();
     if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && tags.has(node.tag.name)) {
       // A quasi's span includes the backtick or `}` before its text.
-      yield { kind: tags.get(node.tag.name), parts: node.quasi.quasis.map((q) => [q.start + 1, q.start + 1 + q.value.raw.length]) };
+      yield {
+        kind: tags.get(node.tag.name),
+        parts: node.quasi.quasis.map((q) => [q.start + 1, q.start + 1 + q.value.raw.length]),
+      };
     }
     for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) if (typeof child?.type === 'string') stack.push(child);
+      for (const child of Array.isArray(value) ? value : [value])
+        if (typeof child?.type === 'string') stack.push(child);
     }
   }
 }
@@ -96,14 +100,16 @@ export function minifyTemplates(code, filename, { keepLines = false } = {}) {
       const text = code.slice(start, end);
       let minified = kind === 'css' ? minifyCss(text, collapse) : minifyHtml(text, collapse);
       // A style sheet needs no space at either end; a template's text nodes may.
-      if (kind === 'css') minified = minified.replace(i ? /$/ : /^ /, '').replace(i < parts.length - 1 ? /$/ : / $/, '');
+      if (kind === 'css')
+        minified = minified.replace(i ? /$/ : /^ /, '').replace(i < parts.length - 1 ? /$/ : / $/, '');
       if (minified !== text) edits.push([start, end, minified]);
     }
   }
   if (!edits.length) return undefined;
   const out = new MagicString(code);
   for (const [start, end, text] of edits) out.overwrite(start, end, text);
-  if (parseSync(filename, out.toString()).errors.length) throw new Error(`${filename}: minifying its templates broke it`);
+  if (parseSync(filename, out.toString()).errors.length)
+    throw new Error(`${filename}: minifying its templates broke it`);
   return { code: out.toString(), map: out.generateMap({ source: filename, includeContent: true }) };
 }
 

@@ -1,7 +1,11 @@
 // The pages scripts/test-package.mjs opens, one per framework (sources in test/package/), and what
 // each must have put in `window.results`. `expected` lists the console errors a page causes on
 // purpose; any other console error fails it.
-const eq = (name, actual, wanted) => [name, actual === wanted, typeof actual === 'string' ? actual : JSON.stringify(actual)];
+const eq = (name, actual, wanted) => [
+  name,
+  actual === wanted,
+  typeof actual === 'string' ? actual : JSON.stringify(actual),
+];
 
 // The deliberate failures: the element logs each once, and Chromium logs the 404 for /feed.json.
 const notAFeed = (tag) => new RegExp(`^\\[feedlets\\] <${tag}>: The feed is JSON but not a JSON Feed`);
@@ -16,7 +20,10 @@ export const pages = [
     path: 'index.html',
     expected: [],
     checks: (r) => [
-      ['plain page: <news-ticker> from `feedlets/define/news-ticker` renders its inline feed', r.plainRendered === true],
+      [
+        'plain page: <news-ticker> from `feedlets/define/news-ticker` renders its inline feed',
+        r.plainRendered === true,
+      ],
       eq('React 19: a number prop becomes the `speed` property', r.reactSpeedProperty, 30),
       ['React 19: a boolean prop reflects as the `paused` attribute', r.reactPausedAttribute === true],
       ['React 19: a string prop reaches the `label` property', r.reactLabel === 'From React'],
@@ -30,7 +37,10 @@ export const pages = [
     expected: missingFeed,
     checks: (r) => [
       eq('Vue 3 (SFC, isCustomElement): `:speed="40"` becomes the number property', r.speed, 40),
-      ['Vue 3: `:feed.prop` sets the `feed` property (no attribute) and the cards render', r.feedIsProperty === true && r.rendered === true],
+      [
+        'Vue 3: `:feed.prop` sets the `feed` property (no attribute) and the cards render',
+        r.feedIsProperty === true && r.rendered === true,
+      ],
       eq('Vue 3: a static attribute reaches `layout`', r.layout, 'list'),
       eq('Vue 3: `@news-error` calls the handler (src 404s)', r.errorCode, 'http'),
     ],
@@ -52,9 +62,16 @@ export const pages = [
     path: 'svelte/index.html',
     expected: [notAFeed('news-cards')],
     checks: (r) => [
-      ['Svelte 5: `feed={feed}` sets the `feed` property (the same object, no attribute) and the cards render', r.sameFeed === true && r.rendered === true],
+      [
+        'Svelte 5: `feed={feed}` sets the `feed` property (the same object, no attribute) and the cards render',
+        r.sameFeed === true && r.rendered === true,
+      ],
       eq('Svelte 5: a static attribute reaches `layout`', r.layout, 'list'),
-      eq('Svelte 5: `onnews-error` calls the handler (for the one given a non-feed)', JSON.stringify(r.warned), '["not-a-feed"]'),
+      eq(
+        'Svelte 5: `onnews-error` calls the handler (for the one given a non-feed)',
+        JSON.stringify(r.warned),
+        '["not-a-feed"]',
+      ),
     ],
   },
   {
@@ -63,7 +80,10 @@ export const pages = [
     expected: [notAFeed('news-ticker')],
     checks: (r) => [
       eq('Angular (JIT, zoneless, CUSTOM_ELEMENTS_SCHEMA): `[speed]="40"` becomes the number property', r.speed, 40),
-      ['Angular: `[feed]` sets the `feed` property (no attribute) and the ticker renders', r.feedIsProperty === true && r.rendered === true],
+      [
+        'Angular: `[feed]` sets the `feed` property (no attribute) and the ticker renders',
+        r.feedIsProperty === true && r.rendered === true,
+      ],
       eq('Angular: `(news-error)` calls the handler (once `feed` is set to a non-feed)', r.errorCode, 'not-a-feed'),
     ],
   },

@@ -11,7 +11,11 @@ const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
 function table(head, rows) {
   if (!rows.length) return '';
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const declarations = manifest.modules
@@ -20,8 +24,16 @@ const declarations = manifest.modules
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
 const sections = declarations.map((d) => {
-  const members = (d.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
-  const attributes = (d.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)]);
+  const members = (d.members ?? []).filter(
+    (m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static,
+  );
+  const attributes = (d.attributes ?? []).map((a) => [
+    code(a.name),
+    code(a.fieldName),
+    code(a.type?.text),
+    code(a.default),
+    cell(a.description),
+  ]);
   const withAttribute = new Set((d.attributes ?? []).map((a) => a.fieldName));
   const properties = members
     .filter((m) => !withAttribute.has(m.name) && m.description)
@@ -29,13 +41,33 @@ const sections = declarations.map((d) => {
   const parts = [
     `## \`<${d.tagName}>\``,
     d.summary || d.description ? cell(d.summary || d.description) : '',
-    attributes.length ? `**Attributes**\n\n${table(['attribute', 'property', 'type', 'default', 'description'], attributes)}` : '',
+    attributes.length
+      ? `**Attributes**\n\n${table(['attribute', 'property', 'type', 'default', 'description'], attributes)}`
+      : '',
     properties.length ? `**Properties**\n\n${table(['property', 'type', 'description'], properties)}` : '',
-    d.events?.length ? `**Events**\n\n${table(['event', 'type', 'description'], d.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)]))}` : '',
-    d.slots?.length ? `**Slots**\n\n${table(['slot', 'description'], d.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]))}` : '',
-    d.cssParts?.length ? `**CSS parts**\n\n${table(['part', 'description'], d.cssParts.map((p) => [code(p.name), cell(p.description)]))}` : '',
+    d.events?.length
+      ? `**Events**\n\n${table(
+          ['event', 'type', 'description'],
+          d.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)]),
+        )}`
+      : '',
+    d.slots?.length
+      ? `**Slots**\n\n${table(
+          ['slot', 'description'],
+          d.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+        )}`
+      : '',
+    d.cssParts?.length
+      ? `**CSS parts**\n\n${table(
+          ['part', 'description'],
+          d.cssParts.map((p) => [code(p.name), cell(p.description)]),
+        )}`
+      : '',
     d.cssProperties?.length
-      ? `**CSS custom properties**\n\n${table(['property', 'default', 'description'], d.cssProperties.map((p) => [code(p.name), code(p.default), cell(p.description)]))}`
+      ? `**CSS custom properties**\n\n${table(
+          ['property', 'default', 'description'],
+          d.cssProperties.map((p) => [code(p.name), code(p.default), cell(p.description)]),
+        )}`
       : '',
   ];
   return parts.filter(Boolean).join('\n\n');

@@ -7,7 +7,11 @@ import sirv from 'sirv';
 export function serveStatic(root) {
   const files = sirv(root, { dev: true, etag: false });
   const server = createServer((request, response) =>
-    files(request, response, () => void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')),
+    files(
+      request,
+      response,
+      () => void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found'),
+    ),
   );
   return new Promise((ready) =>
     server.listen(0, '127.0.0.1', () =>

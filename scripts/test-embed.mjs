@@ -17,7 +17,14 @@ const server = await preview({ configFile, logLevel: 'warn', preview: { host: '1
 const base = server.resolvedUrls.local[0].replace(/\/$/, '');
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 
 const TAGS = ['news-ticker', 'news-cards', 'news-categories', 'news-reviews'];
@@ -55,25 +62,41 @@ try {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.addInitScript(() => {
       window.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.goto(`${base}/${file}`);
     const seen = await rendered(page);
-    check(`${file}: all four widgets render from attributes alone`, Object.values(seen).every((s) => s === 'ready'), JSON.stringify(seen));
+    check(
+      `${file}: all four widgets render from attributes alone`,
+      Object.values(seen).every((s) => s === 'ready'),
+      JSON.stringify(seen),
+    );
     const headline = await page.evaluate(() => document.querySelector('news-ticker').shadowRoot.textContent);
-    check(`${file}: the ticker shows the sample feed's first headline`, headline.includes(firstHeadline), firstHeadline);
+    check(
+      `${file}: the ticker shows the sample feed's first headline`,
+      headline.includes(firstHeadline),
+      firstHeadline,
+    );
 
     // Loading the library again, in the other format, must do no harm.
     const other = file === 'embed.html' ? '/dist/feedlets.iife.js' : '/dist/feedlets.js';
     await page.addScriptTag(file === 'embed.html' ? { url: other } : { url: other, type: 'module' });
-    await page.addScriptTag(file === 'embed.html' ? { url: '/dist/feedlets.js', type: 'module' } : { url: '/dist/feedlets.iife.js' });
+    await page.addScriptTag(
+      file === 'embed.html' ? { url: '/dist/feedlets.js', type: 'module' } : { url: '/dist/feedlets.iife.js' },
+    );
     await page.evaluate(() => {
       const again = document.createElement('news-ticker');
       again.setAttribute('src', 'feeds/news.json');
       document.body.append(again);
     });
     await page
-      .waitForFunction((title) => document.querySelectorAll('news-ticker')[1]?.shadowRoot?.textContent?.includes(title), firstHeadline, { timeout: 5000 })
+      .waitForFunction(
+        (title) => document.querySelectorAll('news-ticker')[1]?.shadowRoot?.textContent?.includes(title),
+        firstHeadline,
+        { timeout: 5000 },
+      )
       .catch(() => {});
     check(`${file}: loading the script again (both formats) does no harm`, errors.length === 0, errors.join(' | '));
     const violations = await page.evaluate(() => window.violations);
@@ -104,7 +127,9 @@ async function loaderPage() {
   await page.addInitScript(() => {
     window.violations = [];
     window.globalsBefore = Object.getOwnPropertyNames(window);
-    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`),
+    );
   });
   // Scripts the page fetched, by the Resource Timing API, without their content hashes.
   const fetched = () =>
@@ -118,25 +143,37 @@ async function loaderPage() {
   const shows = (selector, text) =>
     page
       .waitForFunction(
-        ([selector, text]) => [...document.querySelectorAll(selector)].some((el) => el.shadowRoot?.textContent?.includes(text)),
+        ([selector, text]) =>
+          [...document.querySelectorAll(selector)].some((el) => el.shadowRoot?.textContent?.includes(text)),
         [selector, text],
         { timeout: 15000 },
       )
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
 
   await page.goto(`${base}/${file}`);
   check(`${file}: the ticker renders the sample feed through the loader`, await shows('news-ticker', firstHeadline));
   // Lit and the shared core are one chunk (base); the ticker shows no dates, so no dates chunk.
   const tickerPage = ['/dist/lazy/base.js', '/dist/lazy/feed.js', '/dist/lazy/news-ticker.js', '/dist/loader.js'];
   const first = await fetched();
-  check(`${file}: a ticker page fetches the loader and the ticker's chunks only`, JSON.stringify(first) === JSON.stringify(tickerPage), first.join(', '));
+  check(
+    `${file}: a ticker page fetches the loader and the ticker's chunks only`,
+    JSON.stringify(first) === JSON.stringify(tickerPage),
+    first.join(', '),
+  );
   check(`${file}: the served-request log agrees`, served.length === tickerPage.length, served.join(', '));
   const added = await page.evaluate(() => {
     const known = new Set([...window.globalsBefore, 'globalsBefore', 'violations']);
     const lit = /^(?:litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata)$/;
     return Object.getOwnPropertyNames(window).filter((name) => !known.has(name) && !lit.test(name));
   });
-  check(`${file}: no new global (but Lit's own: its version lists and property metadata)`, added.length === 0, added.join(', '));
+  check(
+    `${file}: no new global (but Lit's own: its version lists and property metadata)`,
+    added.length === 0,
+    added.join(', '),
+  );
 
   await page.evaluate(() => {
     const cards = document.createElement('news-cards');
@@ -148,7 +185,9 @@ async function loaderPage() {
   const withCards = await fetched();
   check(
     `${file}: ...and fetches its chunks then (with the dates the ticker did not need)`,
-    ['/dist/lazy/news-cards.js', '/dist/lazy/news-card.js', '/dist/lazy/dates.js'].every((chunk) => withCards.includes(chunk)),
+    ['/dist/lazy/news-cards.js', '/dist/lazy/news-card.js', '/dist/lazy/dates.js'].every((chunk) =>
+      withCards.includes(chunk),
+    ),
     withCards.join(', '),
   );
 
@@ -161,19 +200,36 @@ async function loaderPage() {
     document.querySelector('main').append(reviews);
   });
   const reviewsReady = await page
-    .waitForFunction(() => document.querySelector('main > news-reviews')?.shadowRoot?.querySelector('textarea'), null, { timeout: 15000 })
-    .then(() => true, () => false);
+    .waitForFunction(() => document.querySelector('main > news-reviews')?.shadowRoot?.querySelector('textarea'), null, {
+      timeout: 15000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
   check(`${file}: <news-reviews> added later is defined and shows its form`, reviewsReady);
   check(`${file}: ...from its own chunk`, (await fetched()).includes('/dist/lazy/news-reviews.js'));
 
   await page.evaluate(() => {
     const host = document.createElement('div');
-    host.attachShadow({ mode: 'open' }).innerHTML = '<news-categories src="feeds/news.json" limit="2"></news-categories>';
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<news-categories src="feeds/news.json" limit="2"></news-categories>';
     document.querySelector('main').append(host);
   });
   const inShadow = await page
-    .waitForFunction(() => document.querySelector('main > div')?.shadowRoot?.querySelector('news-categories')?.shadowRoot?.querySelector('[aria-busy="false"]'), null, { timeout: 15000 })
-    .then(() => true, () => false);
+    .waitForFunction(
+      () =>
+        document
+          .querySelector('main > div')
+          ?.shadowRoot?.querySelector('news-categories')
+          ?.shadowRoot?.querySelector('[aria-busy="false"]'),
+      null,
+      { timeout: 15000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check(`${file}: an element inside a shadow root the page creates is defined and renders`, inShadow);
 
   check(`${file}: no RSS/Atom reader before an XML feed`, !(await fetched()).includes('/dist/lazy/parse-xml.js'));
@@ -182,7 +238,10 @@ async function loaderPage() {
     rss.setAttribute('src', 'feeds/news.rss');
     document.querySelector('main').append(rss);
   });
-  check(`${file}: an RSS feed renders`, await shows('news-ticker[src="feeds/news.rss"]', 'Manat rate unchanged at 1.70 per US dollar'));
+  check(
+    `${file}: an RSS feed renders`,
+    await shows('news-ticker[src="feeds/news.rss"]', 'Manat rate unchanged at 1.70 per US dollar'),
+  );
   check(`${file}: ...and the RSS/Atom reader is fetched for it`, (await fetched()).includes('/dist/lazy/parse-xml.js'));
 
   // Loading the loader again, by the same URL and by another, must do no harm.
@@ -193,7 +252,11 @@ async function loaderPage() {
     again.setAttribute('src', 'feeds/news.json');
     document.body.append(again);
   });
-  check(`${file}: loading the loader twice does no harm`, (await shows('body > news-ticker', firstHeadline)) && errors.length === 0, errors.join(' | '));
+  check(
+    `${file}: loading the loader twice does no harm`,
+    (await shows('body > news-ticker', firstHeadline)) && errors.length === 0,
+    errors.join(' | '),
+  );
   const violations = await page.evaluate(() => window.violations);
   check(`${file}: no Content-Security-Policy violation`, violations.length === 0, violations.join(' | '));
   check(`${file}: no console error`, errors.length === 0, errors.join(' | '));

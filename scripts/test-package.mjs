@@ -18,10 +18,20 @@ import { serveStatic } from './serve-static.mjs';
 const CONSUMER_DEPS = [
   'typescript@5.9',
   'vite@8',
-  'react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19',
-  'vue@3', '@vitejs/plugin-vue@6',
-  'svelte@5', '@sveltejs/vite-plugin-svelte@7',
-  '@angular/core@21', '@angular/common@21', '@angular/compiler@21', '@angular/platform-browser@21', '@angular/compiler-cli@21', 'rxjs@7',
+  'react@19',
+  'react-dom@19',
+  '@types/react@19',
+  '@types/react-dom@19',
+  'vue@3',
+  '@vitejs/plugin-vue@6',
+  'svelte@5',
+  '@sveltejs/vite-plugin-svelte@7',
+  '@angular/core@21',
+  '@angular/common@21',
+  '@angular/compiler@21',
+  '@angular/platform-browser@21',
+  '@angular/compiler-cli@21',
+  'rxjs@7',
 ];
 
 /** How long a page may wait for one state before it fails: a limit for a busy machine, not a pace. */
@@ -32,7 +42,8 @@ const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
   if (!ok) failures.push(name);
 };
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 /** Whether `cmd` exited 0, and all it printed, without colours (ngc colours even a pipe). */
 function attempt(cmd, args, cwd, env = process.env) {
@@ -50,7 +61,11 @@ function checkAngularAot(work) {
   const source = readFileSync(join(work, 'angular/news.component.ts'), 'utf8');
   writeFileSync(join(work, 'angular/without-schema.ts'), source.replace(' schemas: [CUSTOM_ELEMENTS_SCHEMA],', ''));
   const { output } = attempt(join(work, 'node_modules/.bin/ngc'), ['-p', 'angular/tsconfig.json'], work);
-  const errors = [...output.matchAll(/^(\S+\.ts):\d+:\d+ - error (\w+): (.*)$/gm)].map(([, file, code, text]) => ({ file, code, text }));
+  const errors = [...output.matchAll(/^(\S+\.ts):\d+:\d+ - error (\w+): (.*)$/gm)].map(([, file, code, text]) => ({
+    file,
+    code,
+    text,
+  }));
   const others = errors.filter(({ file }) => file !== 'without-schema.ts');
   check(
     'Angular AOT (ngc, strictTemplates): the docs/frameworks.md component compiles, `$event` typed as NewsErrorEvent',
@@ -58,7 +73,11 @@ function checkAngularAot(work) {
     errors.length ? others.map(({ file, code, text }) => `${file} ${code} ${text}`).join(' | ') : output.slice(0, 2000),
   );
   const unknown = errors.find(({ code }) => code === 'NG8001');
-  check('Angular AOT: without CUSTOM_ELEMENTS_SCHEMA, ngc rejects the template (NG8001)', unknown?.file === 'without-schema.ts', unknown?.text);
+  check(
+    'Angular AOT: without CUSTOM_ELEMENTS_SCHEMA, ngc rejects the template (NG8001)',
+    unknown?.file === 'without-schema.ts',
+    unknown?.text,
+  );
 }
 
 /** Opens one page, waits for its `window.results`, and checks them and the console. */
@@ -72,10 +91,18 @@ async function checkPage(browser, url, { name, path, expected, checks }) {
   const done = await page.waitForFunction(() => window.results?.done, null, { timeout: WAIT_LIMIT }).catch(() => false);
   const results = (await page.evaluate(() => window.results)) ?? {};
   const stuck = results.waitingFor ? `still waiting for ${results.waitingFor} after ${WAIT_LIMIT / 1000} s` : '';
-  check(`${name}: the page finished its checks`, Boolean(done), done ? '' : [stuck, ...errors].filter(Boolean).join(' | '));
+  check(
+    `${name}: the page finished its checks`,
+    Boolean(done),
+    done ? '' : [stuck, ...errors].filter(Boolean).join(' | '),
+  );
   for (const [label, ok, detail] of checks(results)) check(label, ok, detail);
   const unexpected = errors.filter((text) => !expected.some((pattern) => pattern.test(text)));
-  check(`${name}: no console errors${expected.length ? ' but the deliberate feed failure' : ''}`, unexpected.length === 0, unexpected.join(' | '));
+  check(
+    `${name}: no console errors${expected.length ? ' but the deliberate feed failure' : ''}`,
+    unexpected.length === 0,
+    unexpected.join(' | '),
+  );
   await page.close();
 }
 
@@ -84,23 +111,45 @@ try {
   run('npm', ['pack', '--silent', '--pack-destination', work], process.cwd());
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, ...CONSUMER_DEPS], work);
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, ...CONSUMER_DEPS],
+    work,
+  );
   cpSync('test/package', work, { recursive: true });
 
   const installed = join(work, 'node_modules/feedlets/dist');
   const shipped = readdirSync(installed, { recursive: true }).map(String);
-  check('tarball: ships dist/loader.js and its chunks, and no feedlets.iife.d.ts', shipped.includes('loader.js') && shipped.some((f) => /^lazy[\\/]news-ticker-/.test(f)) && !shipped.includes('feedlets.iife.d.ts'));
+  check(
+    'tarball: ships dist/loader.js and its chunks, and no feedlets.iife.d.ts',
+    shipped.includes('loader.js') &&
+      shipped.some((f) => /^lazy[\\/]news-ticker-/.test(f)) &&
+      !shipped.includes('feedlets.iife.d.ts'),
+  );
   const zod = shipped.filter((f) => f.endsWith('.js') && readFileSync(join(installed, f), 'utf8').includes('zod'));
-  const dependencies = Object.keys(JSON.parse(readFileSync(join(installed, '../package.json'), 'utf8')).dependencies ?? {});
+  const dependencies = Object.keys(
+    JSON.parse(readFileSync(join(installed, '../package.json'), 'utf8')).dependencies ?? {},
+  );
   // Lit's own packages only: lit, and @lit/context for the per-subtree feed store.
   const foreign = dependencies.filter((d) => d !== 'lit' && !d.startsWith('@lit/'));
-  check('tarball: no zod in any script, and feedlets depends on Lit alone', zod.length === 0 && foreign.length === 0, [...zod, ...foreign].join(', '));
+  check(
+    'tarball: no zod in any script, and feedlets depends on Lit alone',
+    zod.length === 0 && foreign.length === 0,
+    [...zod, ...foreign].join(', '),
+  );
 
   try {
     run(join(work, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], work);
-    check('types: a usage type-checks against the packed .d.ts files (speed is a number, news-error detail is typed)', true);
+    check(
+      'types: a usage type-checks against the packed .d.ts files (speed is a number, news-error detail is typed)',
+      true,
+    );
   } catch (error) {
-    check('types: a usage type-checks against the packed .d.ts files', false, String(error.stdout ?? error).slice(0, 2000));
+    check(
+      'types: a usage type-checks against the packed .d.ts files',
+      false,
+      String(error.stdout ?? error).slice(0, 2000),
+    );
   }
 
   checkAngularAot(work);
@@ -111,14 +160,31 @@ try {
   const vite = join(work, 'node_modules/.bin/vite');
   const builds = [
     attempt(vite, ['build'], work),
-    attempt(vite, ['build', '--config', 'vite.unresolved.config.ts'], work, { ...process.env, NODE_ENV: 'development' }),
+    attempt(vite, ['build', '--config', 'vite.unresolved.config.ts'], work, {
+      ...process.env,
+      NODE_ENV: 'development',
+    }),
   ];
-  const printed = builds.map(({ output }) => output.trim()).filter(Boolean).join('\n');
-  check('bundles: vite builds every page, and no framework compiler warns', builds.every(({ ok }) => ok) && !printed, printed.slice(0, 2000));
+  const printed = builds
+    .map(({ output }) => output.trim())
+    .filter(Boolean)
+    .join('\n');
+  check(
+    'bundles: vite builds every page, and no framework compiler warns',
+    builds.every(({ ok }) => ok) && !printed,
+    printed.slice(0, 2000),
+  );
   const server = await serveStatic(join(work, 'dist'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     for (const page of pages) await checkPage(browser, server.url, page);

@@ -20,7 +20,8 @@ async function litInDevMode() {
     throw new Error(`${assets} not found: run \`npm run build-storybook\` first`);
   });
   for (const name of names) {
-    if (name.endsWith('.js') && (await readFile(join(assets, name), 'utf8')).includes('Lit is in dev mode')) return name;
+    if (name.endsWith('.js') && (await readFile(join(assets, name), 'utf8')).includes('Lit is in dev mode'))
+      return name;
   }
   return undefined;
 }
@@ -32,7 +33,15 @@ if (devMode) {
 }
 
 const server = await serveStatic(ROOT);
-const args = ['--url', server.url, '--index-json', '--maxWorkers', process.env.STORYBOOK_TEST_WORKERS ?? '2', '--testTimeout', '60000'];
+const args = [
+  '--url',
+  server.url,
+  '--index-json',
+  '--maxWorkers',
+  process.env.STORYBOOK_TEST_WORKERS ?? '2',
+  '--testTimeout',
+  '60000',
+];
 const child = spawn('test-storybook', [...args, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
 const code = await new Promise((done) => child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0))));

@@ -26,7 +26,10 @@ function freePort() {
 function ready(driver, port) {
   return new Promise((resolve, reject) => {
     let up = false;
-    driver.once('exit', (code) => up || reject(new Error(`WebKitWebDriver exited (${code}) before it answered on port ${port}.`)));
+    driver.once(
+      'exit',
+      (code) => up || reject(new Error(`WebKitWebDriver exited (${code}) before it answered on port ${port}.`)),
+    );
     const ask = () =>
       fetch(`http://127.0.0.1:${port}/status`).then(
         () => resolve((up = true)),
@@ -89,7 +92,10 @@ class WebKitLauncher extends WebdriverLauncher {
   async #start() {
     this.#home = await mkdtemp(join(tmpdir(), 'feedlets-webkit-'));
     await mkdir(join(this.#home, 'gtk-3.0'));
-    await writeFile(join(this.#home, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${!this.#reducedMotion}\n`);
+    await writeFile(
+      join(this.#home, 'gtk-3.0', 'settings.ini'),
+      `[Settings]\ngtk-enable-animations=${!this.#reducedMotion}\n`,
+    );
     const port = await freePort();
     this.#driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
       detached: true, // its own process group: Xvfb, the driver and MiniBrowser stop together
@@ -131,8 +137,10 @@ class WebKitLauncher extends WebdriverLauncher {
   /** web-test-runner's sendKeys payloads as WebDriver key actions, one key after another. */
   async sendKeyActions(payload) {
     const actions = [];
-    if (payload.type !== undefined) for (const char of payload.type) actions.push({ type: 'keyDown', value: char }, { type: 'keyUp', value: char });
-    if (payload.press !== undefined) actions.push({ type: 'keyDown', value: key(payload.press) }, { type: 'keyUp', value: key(payload.press) });
+    if (payload.type !== undefined)
+      for (const char of payload.type) actions.push({ type: 'keyDown', value: char }, { type: 'keyUp', value: char });
+    if (payload.press !== undefined)
+      actions.push({ type: 'keyDown', value: key(payload.press) }, { type: 'keyUp', value: key(payload.press) });
     if (payload.down !== undefined) actions.push({ type: 'keyDown', value: key(payload.down) });
     if (payload.up !== undefined) actions.push({ type: 'keyUp', value: key(payload.up) });
     // One input source id for every call, so a key held down by one call still holds for the next.

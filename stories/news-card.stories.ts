@@ -30,7 +30,17 @@ const meta: Meta<Args> = {
   argTypes: {
     item: {
       control: 'select',
-      options: ['karabakh-peacekeepers', 'baku-weather-jan-23', 'baku-gas-odour', 'mammadov-peacekeepers', 'baku-weather-jan-23-ru', 'long-1', 'long-2', 'fa-weather', 'he-karabakh'],
+      options: [
+        'karabakh-peacekeepers',
+        'baku-weather-jan-23',
+        'baku-gas-odour',
+        'mammadov-peacekeepers',
+        'baku-weather-jan-23-ru',
+        'long-1',
+        'long-2',
+        'fa-weather',
+        'he-karabakh',
+      ],
     },
     locale: { control: 'select', options: ['', 'en', 'ru', 'az', 'fa', 'he'] },
     target: { control: 'inline-radio', options: ['', '_blank', '_self'] },

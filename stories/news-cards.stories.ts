@@ -58,7 +58,8 @@ export const NotAFeed: Story = { args: { src: FEEDS.notAFeed }, tags: ['feed-err
 export const ErrorWithFallback: Story = {
   args: { src: FEEDS.missing },
   tags: ['feed-error'],
-  render: (args) => html`<news-cards ${applyArgs(args)}><a href="https://news.example/">Read the news on our site</a></news-cards>`,
+  render: (args) =>
+    html`<news-cards ${applyArgs(args)}><a href="https://news.example/">Read the news on our site</a></news-cards>`,
 };
 
 export const LongTitles: Story = { args: { src: FEEDS.longTitles } };

@@ -23,7 +23,10 @@ const THEME: Args = {
 const argTypes: ArgTypes = Object.fromEntries(
   Object.keys(THEME).map((name) => [
     name,
-    { control: /color|background|surface|accent/.test(name) ? 'color' : 'text', table: { category: 'custom properties' } },
+    {
+      control: /color|background|surface|accent/.test(name) ? 'color' : 'text',
+      table: { category: 'custom properties' },
+    },
   ]),
 );
 

@@ -4,7 +4,13 @@ import { expect } from '@open-wc/testing';
 // prototype, no element registration but the tags a define module (or the loader, for tags on
 // the page) exists to register. Lit keeps lists of its loaded versions and its decorators'
 // metadata on globalThis: Lit's own, shared by every Lit element on the page.
-const LIT = new Set(['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litPropertyMetadata', 'litIssuedWarnings']);
+const LIT = new Set([
+  'litHtmlVersions',
+  'litElementVersions',
+  'reactiveElementVersions',
+  'litPropertyMetadata',
+  'litIssuedWarnings',
+]);
 const TAGS = ['news-ticker', 'news-cards', 'news-card', 'news-categories', 'news-reviews'];
 const OWNERS = {
   globalThis,

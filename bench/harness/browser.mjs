@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"/>';
 const INSTRUMENT = fileURLToPath(new URL('../pages/lib/instrument.js', import.meta.url));
 
@@ -25,10 +32,14 @@ const exited = (child, ms) =>
 export async function launchBrowser({ executablePath, timeout = 30_000 }) {
   const profile = await mkdtemp(join(tmpdir(), 'feedlets-bench-'));
   // Its own process group, so closing takes Chromium's helper processes with it.
-  const child = spawn(executablePath, [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    executablePath,
+    [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    },
+  );
   let stderr = '';
   let browser;
   const close = async () => {
@@ -46,9 +57,15 @@ export async function launchBrowser({ executablePath, timeout = 30_000 }) {
   };
   try {
     const endpoint = await new Promise((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`${executablePath} did not start within ${timeout / 1000} s`)), timeout);
+      const timer = setTimeout(
+        () => fail(new Error(`${executablePath} did not start within ${timeout / 1000} s`)),
+        timeout,
+      );
       child.once('error', (error) => (clearTimeout(timer), fail(error)));
-      child.once('exit', (code) => (clearTimeout(timer), fail(new Error(`${executablePath} exited (${code}): ${stderr.slice(-500)}`))));
+      child.once(
+        'exit',
+        (code) => (clearTimeout(timer), fail(new Error(`${executablePath} exited (${code}): ${stderr.slice(-500)}`))),
+      );
       child.stderr.on('data', (chunk) => {
         stderr += chunk;
         const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
@@ -77,7 +94,9 @@ export async function withPage(browser, url, work, { instrument = false } = {}) 
   try {
     // The feeds' images and avatars exist, as on a real site. Offline they would fail, and a card
     // that drops a broken image changes its DOM whenever the failure arrives, refresh or not.
-    await context.route('https://news.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: IMAGE }));
+    await context.route('https://news.example/**', (route) =>
+      route.fulfill({ contentType: 'image/svg+xml', body: IMAGE }),
+    );
     if (instrument) await context.addInitScript({ path: INSTRUMENT });
     const page = await context.newPage();
     return await drive(page, url, (cdp) => work(page, cdp));
@@ -110,7 +129,8 @@ export async function drive(page, url, work) {
 }
 
 /** Calls `bench[method](...args)` in the page. */
-export const call = (page, method, ...args) => page.evaluate(([name, list]) => globalThis.bench[name](...list), [method, args]);
+export const call = (page, method, ...args) =>
+  page.evaluate(([name, list]) => globalThis.bench[name](...list), [method, args]);
 
 /** Collects garbage twice (the second pass frees what finalisers released) and returns the JS heap in use. */
 export async function heapAfterGc(cdp) {
@@ -138,7 +158,11 @@ export async function liveObjects(cdp, expression) {
   try {
     const { result: prototype } = await cdp.send('Runtime.evaluate', { expression, ...group });
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, ...group });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     return result.value;
   } finally {
     await cdp.send('Runtime.releaseObjectGroup', group);

@@ -12,7 +12,9 @@ export async function buildPages() {
   for (const file of readdirSync(assets)) {
     // Lit's development build carries this warning; the production build does not.
     if (readFileSync(new URL(file, assets), 'utf8').includes('Lit is in dev mode')) {
-      throw new Error(`bench/dist/assets/${file} contains Lit's development build: the numbers would not be production numbers`);
+      throw new Error(
+        `bench/dist/assets/${file} contains Lit's development build: the numbers would not be production numbers`,
+      );
     }
   }
 }

@@ -22,9 +22,14 @@ export function formatTables(sections) {
       out.push(`FAILED: ${error}`, '');
       continue;
     }
-    out.push('| measurement | result (median) | baseline (same runs) | target | met |', '| --- | --- | --- | --- | --- |');
+    out.push(
+      '| measurement | result (median) | baseline (same runs) | target | met |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const row of rows) {
-      out.push(`| ${[row.name, row.result, row.baseline ?? '', row.target ?? '', verdict(row)].map(cell).join(' | ')} |`);
+      out.push(
+        `| ${[row.name, row.result, row.baseline ?? '', row.target ?? '', verdict(row)].map(cell).join(' | ')} |`,
+      );
     }
     out.push('');
   }

@@ -39,7 +39,15 @@ export async function startServer(root) {
     const { body, etag } = feedFor(req.url);
     const conditional = req.headers['if-none-match'] !== undefined;
     const fresh = conditional && req.headers['if-none-match'].split(/\s*,\s*/).includes(etag);
-    const entry = { url: req.url, status: fresh ? 304 : 200, conditional, bytes: 0, bodyBytes: fresh ? 0 : Buffer.byteLength(body), open: true, aborted: false };
+    const entry = {
+      url: req.url,
+      status: fresh ? 304 : 200,
+      conditional,
+      bytes: 0,
+      bodyBytes: fresh ? 0 : Buffer.byteLength(body),
+      open: true,
+      aborted: false,
+    };
     log.push(entry);
     // One request at a time per connection, so the socket's counter gives this response's bytes.
     const written = req.socket.bytesWritten;
@@ -61,7 +69,12 @@ export async function startServer(root) {
     if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return res.writeHead(403).end();
     try {
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -23,7 +23,10 @@ function loaded(el: Element, timeout = 10_000): Promise<void> {
     const onLoad = () => done();
     const onError = (event: Event) =>
       done(new Error(`<${el.localName}> news-error: ${(event as CustomEvent<{ error: Error }>).detail.error.message}`));
-    const timer = setTimeout(() => done(new Error(`<${el.localName}> sent no news-load within ${timeout / 1000} s`)), timeout);
+    const timer = setTimeout(
+      () => done(new Error(`<${el.localName}> sent no news-load within ${timeout / 1000} s`)),
+      timeout,
+    );
     el.addEventListener('news-load', onLoad);
     el.addEventListener('news-error', onError);
   });
@@ -83,7 +86,9 @@ const bench = {
     const el = document.createElement(tag);
     el.feed = feed;
     const failed = new Promise<never>((_, reject) =>
-      el.addEventListener('news-error', (event) => reject(new Error(`<${tag}> news-error: ${event.detail.error.message}`))),
+      el.addEventListener('news-error', (event) =>
+        reject(new Error(`<${tag}> news-error: ${event.detail.error.message}`)),
+      ),
     );
     stage.append(el);
     const painted = await Promise.race([paintedText(el, firstWords(feed)), failed]);
@@ -105,7 +110,13 @@ const bench = {
     bench.clear();
     const strip = document.createElement('div');
     strip.className = `marquee ${property}`;
-    strip.append(Object.assign(document.createElement('span'), { textContent: makeFeed(20).items.map((item) => item.title).join(' · ') }));
+    strip.append(
+      Object.assign(document.createElement('span'), {
+        textContent: makeFeed(20)
+          .items.map((item) => item.title)
+          .join(' · '),
+      }),
+    );
     stage.append(strip);
     await afterPaint();
     return { animations: document.getAnimations().filter((a) => a.playState === 'running').length };
@@ -163,7 +174,8 @@ const bench = {
     loadEvents = 0;
     observer = new MutationObserver((records) => (mutations += records.length));
     const roots = shadowRoots(stage);
-    for (const root of roots) observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    for (const root of roots)
+      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
     return { roots: roots.length };
   },
 
@@ -190,7 +202,9 @@ const bench = {
       if (tag === 'div' || tag === 'bench-leaky') {
         const el = document.createElement(tag);
         if (el instanceof LeakyWidget) el.src = src;
-        else el.textContent = way === 'load' ? await (await fetch(src)).text() : feed.items.map((item) => item.title).join(' ');
+        else
+          el.textContent =
+            way === 'load' ? await (await fetch(src)).text() : feed.items.map((item) => item.title).join(' ');
         stage.append(el);
         await Promise.resolve();
         el.remove();

@@ -34,7 +34,8 @@ const left = (before, after) => ({
   sites: after.sites,
 });
 
-const describe = (r) => `${r.alive} alive · heap ${signedKb(r.heap)} · ${r.timers} timers · ${r.listeners} listeners · ${r.requests} requests`;
+const describe = (r) =>
+  `${r.alive} alive · heap ${signedKb(r.heap)} · ${r.timers} timers · ${r.listeners} listeners · ${r.requests} requests`;
 
 /**
  * 5. 1,000 create/attach/detach cycles per element in a fresh page, then what is left: JS heap
@@ -50,7 +51,10 @@ export default {
     for (let run = 1; run <= runs; run++) {
       for (const tag of all) {
         progress(`run ${run}/${runs}: ${tag}`);
-        const url = tag === CONTROL ? '/hang' : `/feeds/memory-${tag}.json?items=10&kind=${tag === 'news-reviews' ? 'reviews' : 'news'}`;
+        const url =
+          tag === CONTROL
+            ? '/hang'
+            : `/feeds/memory-${tag}.json?items=10&kind=${tag === 'news-reviews' ? 'reviews' : 'news'}`;
         const cycles = tag === CONTROL ? CONTROL_CYCLES : CYCLES;
         const result = await withPage(
           browser,
@@ -86,7 +90,8 @@ export default {
         result: describe(r),
         baseline: `divs: ${describe(baseline)}`,
         target: `nothing left: 0 alive, timers, listeners, requests; heap ≤ baseline + ${HEAP_NOISE / 1024} KB`,
-        met: r.alive <= 0 && r.timers <= 0 && r.listeners <= 0 && r.requests <= 0 && r.heap <= baseline.heap + HEAP_NOISE,
+        met:
+          r.alive <= 0 && r.timers <= 0 && r.listeners <= 0 && r.requests <= 0 && r.heap <= baseline.heap + HEAP_NOISE,
         data: { median: r, baseline, samples: samples[tag], baselineSamples: samples.div },
       };
     });

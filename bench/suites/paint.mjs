@@ -19,7 +19,9 @@ export default {
       progress(`run ${run}/${runs}`);
       for (const tag of TAGS) {
         for (const size of SIZES) {
-          const result = await withPage(browser, `${origin}/elements.html`, (page) => call(page, 'firstPaint', tag, size));
+          const result = await withPage(browser, `${origin}/elements.html`, (page) =>
+            call(page, 'firstPaint', tag, size),
+          );
           const key = `${tag} ${size}`;
           if (!samples.has(key)) samples.set(key, { ms: [], baseline: [] });
           samples.get(key).ms.push(result.ms);

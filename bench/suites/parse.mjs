@@ -21,7 +21,8 @@ export default {
         const json = await call(page, 'jsonParse');
         await heapAfterGc(cdp);
         const parsed = await call(page, 'parseFeed');
-        if (parsed.items !== ITEMS) throw new Error(`parseFeed kept ${parsed.items} of ${ITEMS} items: the generated feed is wrong`);
+        if (parsed.items !== ITEMS)
+          throw new Error(`parseFeed kept ${parsed.items} of ${ITEMS} items: the generated feed is wrong`);
         samples.json.push(json);
         samples.parse.push(parsed.ms);
         samples.ratio.push(parsed.ms / json);

@@ -11,7 +11,8 @@ async function nextRequest(server, url, seen) {
   for (;;) {
     const next = server.requests(url)[seen];
     if (next && !next.open) return next;
-    if (Date.now() > deadline) throw new Error(`no refresh request for ${url} within ${WAIT / 1000} s (refresh="${REFRESH}")`);
+    if (Date.now() > deadline)
+      throw new Error(`no refresh request for ${url} within ${WAIT / 1000} s (refresh="${REFRESH}")`);
     await sleep(20);
   }
 }
@@ -44,14 +45,23 @@ export default {
           // Time for a changed feed to be read and rendered, with a wide margin.
           await sleep(300);
           const seen = await call(page, 'observed');
-          samples[edited ? 'edited' : 'unchanged'].push({ status: request.status, bytes: request.bytes, conditional: request.conditional, ...seen });
+          samples[edited ? 'edited' : 'unchanged'].push({
+            status: request.status,
+            bytes: request.bytes,
+            conditional: request.conditional,
+            ...seen,
+          });
         }
       });
     }
     const pick = (list, key) => median(list.map((entry) => entry[key]));
     const statuses = (list) => [...new Set(list.map((entry) => entry.status))].join(', ');
     const loads = median(samples.loads);
-    const unchanged = { bytes: pick(samples.unchanged, 'bytes'), mutations: pick(samples.unchanged, 'mutations'), loadEvents: pick(samples.unchanged, 'loadEvents') };
+    const unchanged = {
+      bytes: pick(samples.unchanged, 'bytes'),
+      mutations: pick(samples.unchanged, 'mutations'),
+      loadEvents: pick(samples.unchanged, 'loadEvents'),
+    };
     const edited = { bytes: pick(samples.edited, 'bytes'), mutations: pick(samples.edited, 'mutations') };
     const allNotModified = samples.unchanged.every((entry) => entry.status === 304);
     return [

@@ -89,7 +89,8 @@ export default {
           try {
             samples.hidden.push(await sample(cdp));
             const hidden = await call(page, 'tickerState');
-            if (hidden.visibility !== 'hidden') throw new Error(`the ticker's tab stayed "${hidden.visibility}" behind another tab`);
+            if (hidden.visibility !== 'hidden')
+              throw new Error(`the ticker's tab stayed "${hidden.visibility}" behind another tab`);
             states.push({ shown, away, hidden });
           } finally {
             await other.close();
@@ -100,21 +101,39 @@ export default {
       }
     }
 
-    const med = (key) => Object.fromEntries(['layouts', 'styles', 'busy', 'cpu', 'renderer'].map((name) => [name, median(samples[key].map((s) => s[name]))]));
+    const med = (key) =>
+      Object.fromEntries(
+        ['layouts', 'styles', 'busy', 'cpu', 'renderer'].map((name) => [
+          name,
+          median(samples[key].map((s) => s[name])),
+        ]),
+      );
     const idle = med('idle');
     const idleText = `idle page: ${describe(idle)}`;
     const left = med('left');
-    if (left.layouts < 10) throw new Error(`the control marquee showed ${left.layouts.toFixed(1)} layouts/s: the probe does not see layout`);
+    if (left.layouts < 10)
+      throw new Error(`the control marquee showed ${left.layouts.toFixed(1)} layouts/s: the probe does not see layout`);
 
     // The ticker's own animations in each state: "running", "paused"... or none at all.
-    const playStates = (state) => [...new Set(states.map((s) => s[state].animations.map((a) => a.playState).join('+') || 'none'))].join(' / ');
+    const playStates = (state) =>
+      [...new Set(states.map((s) => s[state].animations.map((a) => a.playState).join('+') || 'none'))].join(' / ');
     const animated = states.every((s) => s.shown.animations.some((a) => a.playState === 'running'));
     const stopped = (state) => states.every((s) => !s[state].animations.some((a) => a.playState === 'running'));
     const properties = [...new Set(states.flatMap((s) => s.shown.animations.flatMap((a) => a.properties)))];
     const noAnimation = "no running animation in the ticker's shadow root: nothing scrolls yet";
-    const still = (m) => m.layouts <= NONE && m.styles <= NONE && m.cpu <= idle.cpu + MAIN_NOISE && m.renderer <= idle.renderer + RENDERER_NOISE;
+    const still = (m) =>
+      m.layouts <= NONE &&
+      m.styles <= NONE &&
+      m.cpu <= idle.cpu + MAIN_NOISE &&
+      m.renderer <= idle.renderer + RENDERER_NOISE;
 
-    const row = (key, extra = {}) => ({ name: CONDITIONS[key], result: describe(med(key)), baseline: idleText, data: { median: med(key), samples: samples[key] }, ...extra });
+    const row = (key, extra = {}) => ({
+      name: CONDITIONS[key],
+      result: describe(med(key)),
+      baseline: idleText,
+      data: { median: med(key), samples: samples[key] },
+      ...extra,
+    });
     const quiet = (key, state) =>
       row(key, {
         result: `${describe(med(key))} · animation ${playStates(state)}`,

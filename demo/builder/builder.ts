@@ -143,7 +143,8 @@ export class EmbedBuilder {
           <span>Element</span>
           <select name="tag" @change=${this.#changed((tag) => this.#chooseElement(tag))}>
             ${this.#options.elements.map(
-              ({ tagName, summary }) => html`<option value=${tagName} ?selected=${tagName === element.tagName} title=${summary ?? ''}>&lt;${tagName}&gt;</option>`,
+              ({ tagName, summary }) =>
+                html`<option value=${tagName} ?selected=${tagName === element.tagName} title=${summary ?? ''}>&lt;${tagName}&gt;</option>`,
             )}
           </select>
         </label>
@@ -244,7 +245,9 @@ export class EmbedBuilder {
     const fallback = defaultValue(attribute.default);
     const current = this.#attributes.get(attribute.name);
     const help = attribute.description ? html`<small>${attribute.description}</small>` : nothing;
-    const onValue = this.#changed((value, checked) => this.#setAttribute(attribute, control.kind === 'boolean' ? checked : value.trim()));
+    const onValue = this.#changed((value, checked) =>
+      this.#setAttribute(attribute, control.kind === 'boolean' ? checked : value.trim()),
+    );
     if (control.kind === 'boolean') {
       return html`<label class="field field-check">
         <input type="checkbox" name=${attribute.name} .checked=${live(current === true)} @change=${onValue} />

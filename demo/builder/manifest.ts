@@ -40,7 +40,8 @@ export function feedElements(manifest: Manifest): ElementDoc[] {
 }
 
 /** The kind of control an attribute gets, from its documented type. */
-export type ControlKind = { kind: 'boolean' } | { kind: 'number' } | { kind: 'choice'; options: string[] } | { kind: 'text' };
+export type ControlKind =
+  { kind: 'boolean' } | { kind: 'number' } | { kind: 'choice'; options: string[] } | { kind: 'text' };
 
 export function controlFor(attribute: ManifestAttribute): ControlKind {
   const type = attribute.type?.text?.trim() ?? '';
@@ -48,7 +49,8 @@ export function controlFor(attribute: ManifestAttribute): ControlKind {
   if (type === 'number') return { kind: 'number' };
   // A union of string literals, such as `'sections' | 'tabs'`.
   const literals = type.split('|').map((part) => /^\s*'([^']*)'\s*$/.exec(part)?.[1]);
-  if (literals.length > 1 && literals.every((literal) => literal !== undefined)) return { kind: 'choice', options: literals as string[] };
+  if (literals.length > 1 && literals.every((literal) => literal !== undefined))
+    return { kind: 'choice', options: literals as string[] };
   return { kind: 'text' };
 }
 

@@ -24,10 +24,19 @@ export function snippet({ script, tag, attributes, properties }: EmbedChoice): s
   const lines = [`<script type="module" src="${escapeAttribute(script)}"></script>`];
   const safe = properties.filter(([, value]) => isSafeCssValue(value));
   if (safe.length) {
-    lines.push('<style>', `  ${tag} {`, ...safe.map(([name, value]) => `    ${name}: ${value.trim()};`), '  }', '</style>');
+    lines.push(
+      '<style>',
+      `  ${tag} {`,
+      ...safe.map(([name, value]) => `    ${name}: ${value.trim()};`),
+      '  }',
+      '</style>',
+    );
   }
   const written = attributes.map(([name, value]) => (value === true ? name : `${name}="${escapeAttribute(value)}"`));
-  const opening = written.length > 2 ? `<${tag}\n${written.map((attribute) => `  ${attribute}`).join('\n')}\n>` : `<${[tag, ...written].join(' ')}>`;
+  const opening =
+    written.length > 2
+      ? `<${tag}\n${written.map((attribute) => `  ${attribute}`).join('\n')}\n>`
+      : `<${[tag, ...written].join(' ')}>`;
   lines.push(`${opening}</${tag}>`);
   return lines.join('\n');
 }

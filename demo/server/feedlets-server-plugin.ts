@@ -20,7 +20,10 @@ export interface FeedletsServerPluginOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 /**
  * `?faults=1` on the review routes makes the demo fail sometimes, in front of the real handler: 500,
@@ -31,7 +34,8 @@ async function withFaults(request: Request, handle: () => Promise<Response>): Pr
   const roll = Math.random();
   if (request.method === 'POST') {
     if (roll < 0.15) return json(500, { error: 'Simulated failure (faults=1): nothing was stored.' });
-    if (roll < 0.25) return json(503, { error: 'Simulated overload (faults=1): try again shortly.' }, { 'retry-after': '2' });
+    if (roll < 0.25)
+      return json(503, { error: 'Simulated overload (faults=1): try again shortly.' }, { 'retry-after': '2' });
     if (roll < 0.5) await sleep(2500 + Math.random() * 3000);
     const response = await handle();
     if (roll < 0.35) return json(500, { error: 'Simulated failure (faults=1) after the review was stored.' });
@@ -103,7 +107,9 @@ export function feedletsServerPlugin({ dataDir, seed, itemIds }: FeedletsServerP
     server.middlewares.use(middleware);
     server.httpServer?.once('listening', () => {
       const base = originsOf(server)[0] ?? '';
-      server.config.logger.info(`  ➜  Reviews:  feedlets-server at ${base}/api/reviews, admin at ${base}/api/admin (token: ${token})`);
+      server.config.logger.info(
+        `  ➜  Reviews:  feedlets-server at ${base}/api/reviews, admin at ${base}/api/admin (token: ${token})`,
+      );
     });
     server.httpServer?.once('close', () => {
       void store?.then((opened) => opened.close());

@@ -57,7 +57,11 @@ export function copyUnchanged(root: string, paths: string[]): Plugin {
     generateBundle() {
       for (const path of paths) {
         for (const file of filesUnder(join(root, path))) {
-          this.emitFile({ type: 'asset', fileName: relative(root, file).split(sep).join('/'), source: readFileSync(file) });
+          this.emitFile({
+            type: 'asset',
+            fileName: relative(root, file).split(sep).join('/'),
+            source: readFileSync(file),
+          });
         }
       }
     },

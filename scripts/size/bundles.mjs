@@ -32,7 +32,9 @@ const cut = (parts) => ({
   name: 'size-what-if',
   enforce: 'pre',
   load(id) {
-    const part = parts.map((name) => CUTS[name]).find(({ file }) => (typeof file === 'string' ? id.endsWith(file) : file.test(id)));
+    const part = parts
+      .map((name) => CUTS[name])
+      .find(({ file }) => (typeof file === 'string' ? id.endsWith(file) : file.test(id)));
     return part?.stub;
   },
 });
@@ -55,13 +57,17 @@ async function bundle(entry, without) {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  return outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
+  return outputs
+    .filter((o) => o.type === 'chunk')
+    .map((o) => o.code)
+    .join('\n');
 }
 
 /** Builds every bundle and writes it to OUT. */
 export async function writeBundles() {
   mkdirSync(OUT, { recursive: true });
-  for (const [name, { entry, without }] of Object.entries(BUNDLES)) writeFileSync(bundleFile(name), await bundle(entry, without));
+  for (const [name, { entry, without }] of Object.entries(BUNDLES))
+    writeFileSync(bundleFile(name), await bundle(entry, without));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await writeBundles();

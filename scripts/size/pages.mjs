@@ -11,7 +11,9 @@ const LOADER = 'dist/loader.js';
 export function imports(file) {
   const code = readFileSync(file, 'utf8');
   const at = (specifier) => join(dirname(file), specifier);
-  const statics = [...code.matchAll(/(?:^|;)import\s*(?:[^"'`;]*?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) => at(m[1]));
+  const statics = [...code.matchAll(/(?:^|;)import\s*(?:[^"'`;]*?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) =>
+    at(m[1]),
+  );
   const dynamics = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) => at(m[1]));
   return { statics, dynamics };
 }
@@ -34,7 +36,9 @@ export function closure(entries, have = new Set()) {
  */
 export function pages() {
   if (!existsSync(LOADER)) throw new Error(`${LOADER} is missing: run \`npm run build\` first.`);
-  const first = Object.fromEntries(imports(LOADER).dynamics.map((file) => [/\/(news-[a-z]+)-[\w-]+\.js$/.exec(file)[1], file]));
+  const first = Object.fromEntries(
+    imports(LOADER).dynamics.map((file) => [/\/(news-[a-z]+)-[\w-]+\.js$/.exec(file)[1], file]),
+  );
   return Object.fromEntries(tags.map((tag) => [tag, closure([LOADER, first[tag]])]));
 }
 
@@ -48,5 +52,11 @@ export const LATER = [
 /** The files each of LATER adds on top of a page's `files` (what any of them imports on demand). */
 export function later(files) {
   const onDemand = [...files].flatMap((file) => imports(file).dynamics);
-  return LATER.map(([when, pattern]) => [when, closure(onDemand.filter((file) => pattern.test(file)), files)]);
+  return LATER.map(([when, pattern]) => [
+    when,
+    closure(
+      onDemand.filter((file) => pattern.test(file)),
+      files,
+    ),
+  ]);
 }

@@ -10,14 +10,16 @@ export function sourcePart(file) {
   const path = file.replace(/^(?:\.\.\/)+/, '');
   if (/node_modules\/(?:lit|lit-html|lit-element|@lit)\//.test(path)) return 'lit';
   if (path.includes('node_modules/')) return `other: ${path.replace(/.*node_modules\//, '')}`;
-  if (/^src\/core\/(?:parse-xml|read-feed|decode-feed)/.test(path)) return 'core: RSS and Atom, other encodings (parse-xml, read-feed, decode-feed)';
+  if (/^src\/core\/(?:parse-xml|read-feed|decode-feed)/.test(path))
+    return 'core: RSS and Atom, other encodings (parse-xml, read-feed, decode-feed)';
   if (path.startsWith('src/core/review-')) return 'core: review sender, drafts and messages';
   if (path.startsWith('src/core/strings')) return 'core: strings (en)';
   if (/^src\/core\/(?:format|date-)/.test(path)) return 'core: dates (format, date-strings)';
   if (path.startsWith('src/core/')) return 'core: JSON Feed, store, controller, text';
   const locale = /^src\/locales\/(\w+)/.exec(path);
   if (locale) return `locale: ${locale[1]}`;
-  if (path.startsWith('src/define/') || path.startsWith('src/elements/shared/')) return 'elements: shared base, theme, define';
+  if (path.startsWith('src/define/') || path.startsWith('src/elements/shared/'))
+    return 'elements: shared base, theme, define';
   const element = /^src\/elements\/([\w-]+)\//.exec(path);
   if (element) return `<${element[1]}>`;
   return `other: ${path}`;
@@ -34,7 +36,10 @@ export function partsBySource(code, map) {
   const parts = new Map();
   decodedMappings(trace).forEach((segments, index) => {
     const line = lines[index] ?? '';
-    const starts = segments.map(([column, source]) => [column, source === undefined ? GLUE : sourcePart(trace.sources[source])]);
+    const starts = segments.map(([column, source]) => [
+      column,
+      source === undefined ? GLUE : sourcePart(trace.sources[source]),
+    ]);
     if (!starts.length || starts[0][0] > 0) starts.unshift([0, GLUE]);
     starts.forEach(([start, part], i) => {
       const end = starts[i + 1]?.[0] ?? line.length;

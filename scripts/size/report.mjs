@@ -16,7 +16,9 @@ const KB = 1024;
 const targets = {
   'dist/feedlets.js (all elements)': 26 * KB,
   'news-ticker page via loader.js': 15 * KB,
-  ...Object.fromEntries(tags.filter((tag) => tag !== 'news-ticker').map((tag) => [`${tag} page via loader.js`, 17 * KB])),
+  ...Object.fromEntries(
+    tags.filter((tag) => tag !== 'news-ticker').map((tag) => [`${tag} page via loader.js`, 17 * KB]),
+  ),
 };
 
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
@@ -27,7 +29,8 @@ const read = (file) => readFileSync(file, 'utf8');
 /** Sizes of files served one by one: each compressed alone, then added up (as size-limit does). */
 function served(files) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const size of [...files].map((file) => measure(read(file)))) for (const key of Object.keys(total)) total[key] += size[key];
+  for (const size of [...files].map((file) => measure(read(file))))
+    for (const key of Object.keys(total)) total[key] += size[key];
   return total;
 }
 
@@ -50,7 +53,9 @@ for (const { name: row, path, limit } of budgets) {
   const budget = bytes(limit);
   const target = targets[row];
   const verdict = `${kb(budget)}${size.gzip > budget ? ' OVER' : ' ok'}`;
-  console.log(`| ${row} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${verdict} | ${target ? versus(size.gzip, target) : ''} |`);
+  console.log(
+    `| ${row} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${verdict} | ${target ? versus(size.gzip, target) : ''} |`,
+  );
 }
 
 /** `target 15.00 KB, measured 21.88 KB gzip: 6.88 KB over` */
@@ -72,7 +77,9 @@ console.log('here, so the parts add up to more than the file: compression shares
 console.log('| part | minified | share | gzip alone | brotli alone |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [part, size] of sourceParts) {
-  console.log(`| ${part} | ${kb(size.raw)} | ${((100 * size.raw) / Buffer.byteLength(all)).toFixed(1)}% | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+  console.log(
+    `| ${part} | ${kb(size.raw)} | ${((100 * size.raw) / Buffer.byteLength(all)).toFixed(1)}% | ${kb(size.gzip)} | ${kb(size.brotli)} |`,
+  );
 }
 
 // Through the loader: which files each page fetches, then the same files as parts, against the targets.
@@ -84,7 +91,9 @@ console.log(`| file | gzip | brotli | ${tags.map((tag) => `<${tag}> page`).join(
 console.log(`| --- | ---: | ---: | ${tags.map(() => ':---:').join(' | ')} |`);
 for (const file of every) {
   const size = measure(read(file));
-  console.log(`| ${name(file)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${tags.map((tag) => (files[tag].has(file) ? 'yes' : '')).join(' | ')} |`);
+  console.log(
+    `| ${name(file)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${tags.map((tag) => (files[tag].has(file) ? 'yes' : '')).join(' | ')} |`,
+  );
 }
 
 const pageRow = (tag) => `${tag} page via loader.js`;
@@ -92,17 +101,24 @@ const parts = Object.fromEntries(tags.map((tag) => [tag, partsByChunk(files[tag]
 // What the pages share first, then each element's own.
 const own = (part) => part.startsWith('<');
 const partNames = [...new Set(tags.flatMap((tag) => [...parts[tag].keys()]))].sort((a, b) => own(a) - own(b));
-console.log('\nThe same pages part by part, gzip, against their targets: what stands between each page and its target.\n');
+console.log(
+  '\nThe same pages part by part, gzip, against their targets: what stands between each page and its target.\n',
+);
 console.log(`| part | ${tags.map((tag) => `<${tag}> page`).join(' | ')} |`);
 console.log(`| --- | ${tags.map(() => '---:').join(' | ')} |`);
 for (const part of partNames) {
   const cell = (tag) => (parts[tag].has(part) ? kb(served(parts[tag].get(part)).gzip) : '');
   console.log(`| ${part} | ${tags.map(cell).join(' | ')} |`);
 }
-const cells = (value) => tags.map((tag) => (targets[pageRow(tag)] ? value(measured[pageRow(tag)].gzip, targets[pageRow(tag)]) : '')).join(' | ');
+const cells = (value) =>
+  tags
+    .map((tag) => (targets[pageRow(tag)] ? value(measured[pageRow(tag)].gzip, targets[pageRow(tag)]) : ''))
+    .join(' | ');
 console.log(`| measured | ${cells((gzip) => kb(gzip))} |`);
 console.log(`| target | ${cells((_, target) => kb(target))} |`);
-console.log(`| gap | ${cells((gzip, target) => (gzip > target ? `${kb(gzip - target)} over` : `${kb(target - gzip)} to spare`))} |`);
+console.log(
+  `| gap | ${cells((gzip, target) => (gzip > target ? `${kb(gzip - target)} over` : `${kb(target - gzip)} to spare`))} |`,
+);
 
 console.log('\nWhat a page fetches later, on top of the <news-ticker> page: only when it needs it.\n');
 console.log('| when | files | gzip | brotli |');
@@ -118,7 +134,9 @@ const whatIf = [
   ['all elements, without RSS and Atom, and without the ru and az tables', 'all-without-xml-and-locales'],
 ];
 const oneFile = targets[ONE_FILE];
-console.log(`\nWhat the ${kb(oneFile)} target for dist/feedlets.js would take: the same bundle with features cut out (not shipped).\n`);
+console.log(
+  `\nWhat the ${kb(oneFile)} target for dist/feedlets.js would take: the same bundle with features cut out (not shipped).\n`,
+);
 console.log('| bundle | gzip | issue target |');
 console.log('| --- | ---: | ---: |');
 for (const [label, bundle] of whatIf) {
@@ -126,4 +144,6 @@ for (const [label, bundle] of whatIf) {
   console.log(`| ${label} | ${kb(gzip)} | ${versus(gzip, oneFile)} |`);
 }
 
-console.log('\nsize-limit checks the budgets next; it prints the same gzip sizes in kB of 1000 bytes, this report in KB of 1024.');
+console.log(
+  '\nsize-limit checks the budgets next; it prints the same gzip sizes in kB of 1000 bytes, this report in KB of 1024.',
+);

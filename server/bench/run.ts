@@ -26,10 +26,12 @@ const SITE = 'https://site.example';
 const ITEM = `${SITE}/articles/bench`;
 const CONNECTIONS = 50;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`BENCH_SECONDS must be a whole number ≥ 1, not "${process.env.BENCH_SECONDS}"`);
+if (!Number.isInteger(seconds) || seconds < 1)
+  throw new Error(`BENCH_SECONDS must be a whole number ≥ 1, not "${process.env.BENCH_SECONDS}"`);
 // The first requests to a new server pay for the JIT and for opening PostgreSQL's pool; the figures are of a server that has run a while.
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`BENCH_WARMUP_SECONDS must be a whole number ≥ 0, not "${process.env.BENCH_WARMUP_SECONDS}"`);
+if (!Number.isInteger(warmup) || warmup < 0)
+  throw new Error(`BENCH_WARMUP_SECONDS must be a whole number ≥ 0, not "${process.env.BENCH_WARMUP_SECONDS}"`);
 
 interface LoadOptions {
   url: string;
@@ -46,7 +48,10 @@ interface LoadResult {
   latency: { p50: number; p99: number };
   statusCodeStats?: Record<string, { count: number }>;
 }
-const autocannon = autocannonUntyped as (options: LoadOptions, done: (error: Error | null, result: LoadResult) => void) => void;
+const autocannon = autocannonUntyped as (
+  options: LoadOptions,
+  done: (error: Error | null, result: LoadResult) => void,
+) => void;
 
 interface Measured {
   database: string;
@@ -74,7 +79,9 @@ function cpuMs(pid: number): number {
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 async function startServer(db: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'serve.ts'), db, SITE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'serve.ts'), db, SITE], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bench server exited (${code}) before it listened`)));
@@ -94,7 +101,9 @@ async function startServer(db: string): Promise<{ url: string; pid: number; stop
 async function load(pid: number, options: LoadOptions): Promise<LoadResult & { serverCpuMs: number }> {
   const run = (duration: number) =>
     new Promise<LoadResult>((resolve, reject) => {
-      autocannon({ connections: CONNECTIONS, duration, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+      autocannon({ connections: CONNECTIONS, duration, ...options }, (error, done) =>
+        error ? reject(error) : resolve(done),
+      );
     });
   if (warmup > 0) await run(warmup);
   const before = cpuMs(pid);
@@ -102,12 +111,33 @@ async function load(pid: number, options: LoadOptions): Promise<LoadResult & { s
   return { ...result, serverCpuMs: cpuMs(pid) - before };
 }
 
-function measured(database: string, test: string, result: LoadResult & { serverCpuMs: number }, expectedStatus: number, target: (perSecond: number, p99: number) => [string, boolean]): Measured {
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
+function measured(
+  database: string,
+  test: string,
+  result: LoadResult & { serverCpuMs: number },
+  expectedStatus: number,
+  target: (perSecond: number, p99: number) => [string, boolean],
+): Measured {
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
+  );
   const expected = statuses[String(expectedStatus)] ?? 0;
   const perSecond = Math.round(expected / (result.duration || seconds));
   const [text, met] = target(perSecond, result.latency.p99);
-  return { database, test, requests: result.requests.total, perSecond, expected, statuses, errors: result.errors + result.timeouts, p50: result.latency.p50, p99: result.latency.p99, serverCpuMsPerRequest: Math.round((result.serverCpuMs / Math.max(1, result.requests.total)) * 100) / 100, target: text, met };
+  return {
+    database,
+    test,
+    requests: result.requests.total,
+    perSecond,
+    expected,
+    statuses,
+    errors: result.errors + result.timeouts,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    serverCpuMsPerRequest: Math.round((result.serverCpuMs / Math.max(1, result.requests.total)) * 100) / 100,
+    target: text,
+    met,
+  };
 }
 
 async function publishAll(db: string): Promise<void> {
@@ -139,12 +169,21 @@ async function bench(database: string, db: string): Promise<Measured[]> {
           // A new id per request: every answer is a review stored, not a 409.
           setupRequest: (request) => ({
             ...request,
-            body: JSON.stringify({ id: randomUUID(), item: ITEM, rating: 1 + Math.floor(Math.random() * 5), text: 'A fair and clear article, thank you.', name: 'Bench' }),
+            body: JSON.stringify({
+              id: randomUUID(),
+              item: ITEM,
+              rating: 1 + Math.floor(Math.random() * 5),
+              text: 'A fair and clear article, thank you.',
+              name: 'Bench',
+            }),
           }),
         },
       ],
     });
-    const posted = measured(database, 'POST /api/reviews (stored)', post, 201, (perSecond, p99) => [`≥500/s, p99 <50 ms`, perSecond >= 500 && p99 < 50]);
+    const posted = measured(database, 'POST /api/reviews (stored)', post, 201, (perSecond, p99) => [
+      `≥500/s, p99 <50 ms`,
+      perSecond >= 500 && p99 < 50,
+    ]);
 
     // An administrator approves them all (one statement beside the server, as the CLI would do it
     // one by one); the feed of the article then holds every review just posted.
@@ -156,10 +195,15 @@ async function bench(database: string, db: string): Promise<Measured[]> {
     if (!etag) throw new Error('GET /api/reviews.json answered without an ETag');
     // Every 201 is stored (those of the warm-up too); a few more may be, answered after the load tool stopped listening.
     if ((feed._reviews?.count ?? 0) < posted.expected) {
-      throw new Error(`the feed counts ${feed._reviews?.count} reviews, but ${posted.expected} POSTs were answered 201`);
+      throw new Error(
+        `the feed counts ${feed._reviews?.count} reviews, but ${posted.expected} POSTs were answered 201`,
+      );
     }
     const get = await load(server.pid, { url: feedUrl, headers: { origin: SITE, 'if-none-match': etag } });
-    const got = measured(database, 'GET /api/reviews.json, If-None-Match (304)', get, 304, (perSecond, p99) => [`≥5,000/s, p99 <50 ms`, perSecond >= 5000 && p99 < 50]);
+    const got = measured(database, 'GET /api/reviews.json, If-None-Match (304)', get, 304, (perSecond, p99) => [
+      `≥5,000/s, p99 <50 ms`,
+      perSecond >= 5000 && p99 < 50,
+    ]);
     return [posted, got];
   } finally {
     await server.stop();
@@ -185,15 +229,37 @@ if (skip) {
   }
 }
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAfter: loadavg().map((n) => Math.round(n * 10) / 10) };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  node: process.version,
+  loadAverageAfter: loadavg().map((n) => Math.round(n * 10) / 10),
+};
 writeFileSync(
   join(root, 'bench', 'results-server.json'),
   `${JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds, warmupSeconds: warmup, moderation: 'pre', machine, results }, null, 2)}\n`,
 );
-const rows = results.map((r) => [r.database, r.test, `${r.perSecond}/s`, `${r.p50} ms`, `${r.p99} ms`, `${r.serverCpuMsPerRequest} ms`, `${r.target} ${r.met ? 'met' : 'MISSED'}`, r.expected === r.requests && r.errors === 0 ? '' : `other answers: ${JSON.stringify(r.statuses)}, errors ${r.errors}`]);
+const rows = results.map((r) => [
+  r.database,
+  r.test,
+  `${r.perSecond}/s`,
+  `${r.p50} ms`,
+  `${r.p99} ms`,
+  `${r.serverCpuMsPerRequest} ms`,
+  `${r.target} ${r.met ? 'met' : 'MISSED'}`,
+  r.expected === r.requests && r.errors === 0 ? '' : `other answers: ${JSON.stringify(r.statuses)}, errors ${r.errors}`,
+]);
 const head = ['database', 'test', 'rate', 'p50', 'p99', 'server CPU/request', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-for (const row of [head, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
-process.stdout.write(`${CONNECTIONS} connections, ${seconds} s each after ${warmup} s of warm-up; load average after: ${machine.loadAverageAfter.join(' ')} (${machine.cpus} CPUs). Written to bench/results-server.json\n`);
+for (const row of [head, ...rows])
+  process.stdout.write(
+    `${row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`,
+  );
+process.stdout.write(
+  `${CONNECTIONS} connections, ${seconds} s each after ${warmup} s of warm-up; load average after: ${machine.loadAverageAfter.join(' ')} (${machine.cpus} CPUs). Written to bench/results-server.json\n`,
+);
 // The cluster this process may have started is stopped on exit.
 process.exit(0);

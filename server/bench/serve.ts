@@ -14,5 +14,8 @@ const handler = createHandler({ store, sites: [site!], adminToken: 'bench-admin-
 const server = await listen(handler, { port: 0, host: '127.0.0.1' });
 process.stdout.write(`${server.url}\n`);
 process.on('SIGTERM', () => {
-  void server.close().then(() => store.close()).then(() => process.exit(0));
+  void server
+    .close()
+    .then(() => store.close())
+    .then(() => process.exit(0));
 });

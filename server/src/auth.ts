@@ -37,7 +37,9 @@ export class AdminAuth {
   ) {
     this.#secret = encoder.encode(adminToken);
     this.#token = hmacKey(this.#secret);
-    this.#session = this.#token.then(async (key) => hmacKey(await crypto.subtle.sign('HMAC', key, encoder.encode('feedlets-admin-session'))));
+    this.#session = this.#token.then(async (key) =>
+      hmacKey(await crypto.subtle.sign('HMAC', key, encoder.encode('feedlets-admin-session'))),
+    );
   }
 
   /** Whether `candidate` is the admin token, in time that does not depend on where they differ. */

@@ -8,7 +8,10 @@ import { bodyLimit as streamingLimit } from 'hono/body-limit';
  * instead of building a stream. A chunked body, whose size is known only at its end, is counted
  * as it arrives by Hono's own limit.
  */
-export function bodyLimit(options: { maxSize: number; onError: (c: Context) => Response | Promise<Response> }): MiddlewareHandler {
+export function bodyLimit(options: {
+  maxSize: number;
+  onError: (c: Context) => Response | Promise<Response>;
+}): MiddlewareHandler {
   const streaming = streamingLimit(options);
   return async (c, next) => {
     const length = c.req.header('content-length');

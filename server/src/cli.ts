@@ -58,7 +58,12 @@ class UsageError extends Error {}
 
 const env = process.env;
 const list = (flag: string[] | undefined, variable: string | undefined) =>
-  flag?.length ? flag : (variable ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  flag?.length
+    ? flag
+    : (variable ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
 
 function parseRateLimit(text: string): RateLimit | 0 {
   if (text.trim() === '0') return 0;
@@ -108,7 +113,9 @@ async function reviewsCommand(words: string[], values: { db?: string; pending?: 
           const page = await store.list({ status: values.pending ? ['pending'] : undefined, limit: 500, after });
           for (const review of page.reviews) {
             const text = review.text.replace(/\s+/g, ' ');
-            console.log(`${review.id}  ${review.status.padEnd(9)}  ${review.rating}/5  ${review.createdAt}  ${review.item}  ${review.name || '-'}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`);
+            console.log(
+              `${review.id}  ${review.status.padEnd(9)}  ${review.rating}/5  ${review.createdAt}  ${review.item}  ${review.name || '-'}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`,
+            );
           }
           after = page.next;
         } while (after);
@@ -130,7 +137,8 @@ async function reviewsCommand(words: string[], values: { db?: string; pending?: 
       });
     }
     case 'export':
-      if (rest.length) throw new UsageError('"export" writes to standard output: feedlets-server reviews export > reviews.json');
+      if (rest.length)
+        throw new UsageError('"export" writes to standard output: feedlets-server reviews export > reviews.json');
       return withStore(db, async (store) => {
         process.stdout.write(JSON.stringify(await exportFeed(store), null, 2) + '\n');
         return 0;
@@ -152,17 +160,24 @@ async function reviewsCommand(words: string[], values: { db?: string; pending?: 
       });
     }
     default:
-      throw new UsageError(command ? `Unknown command "${command}".` : 'Say what to do with the reviews: list, approve, reject, delete, export or import.');
+      throw new UsageError(
+        command
+          ? `Unknown command "${command}".`
+          : 'Say what to do with the reviews: list, approve, reject, delete, export or import.',
+      );
   }
 }
 
 async function serve(values: ReturnType<typeof parse>['values']): Promise<number> {
   const sites = list(values.site, env.FEEDLETS_SITE);
-  if (!sites.length) throw new UsageError('Name the site whose pages show reviews: --site https://my-site.example (or FEEDLETS_SITE).');
+  if (!sites.length)
+    throw new UsageError('Name the site whose pages show reviews: --site https://my-site.example (or FEEDLETS_SITE).');
   const adminToken = values['admin-token'] ?? env.FEEDLETS_ADMIN_TOKEN;
-  if (!adminToken) throw new UsageError('Give an admin token: --admin-token "$(openssl rand -hex 24)" (or FEEDLETS_ADMIN_TOKEN).');
+  if (!adminToken)
+    throw new UsageError('Give an admin token: --admin-token "$(openssl rand -hex 24)" (or FEEDLETS_ADMIN_TOKEN).');
   const moderation = values.moderation ?? env.FEEDLETS_MODERATION ?? 'pre';
-  if (moderation !== 'pre' && moderation !== 'post') throw new UsageError(`--moderation is pre or post, not "${moderation}".`);
+  if (moderation !== 'pre' && moderation !== 'post')
+    throw new UsageError(`--moderation is pre or post, not "${moderation}".`);
   const rateLimit = parseRateLimit(values['rate-limit'] ?? env.FEEDLETS_RATE_LIMIT ?? '5/min,50/day');
   const port = parsePort(values.port ?? env.PORT ?? '8787');
   const host = values.host ?? env.HOST ?? '127.0.0.1';
@@ -188,7 +203,18 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   const store = await openStore(db);
   let handler;
   try {
-    handler = createHandler({ store, sites, itemIds, adminToken, prefix, moderation, rateLimit, trustProxy, assetsDir, proxy });
+    handler = createHandler({
+      store,
+      sites,
+      itemIds,
+      adminToken,
+      prefix,
+      moderation,
+      rateLimit,
+      trustProxy,
+      assetsDir,
+      proxy,
+    });
   } catch (error) {
     await store.close();
     throw new UsageError((error as Error).message);
@@ -201,8 +227,12 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
     `  reviews   POST ${api}/reviews   GET ${api}/reviews.json?item=URL`,
     `  admin     ${api}/admin   (moderation: ${moderation})`,
     `  health    ${server.url}/healthz`,
-    assetsDir ? `  widgets   ${server.url}/feedlets/loader.js (or feedlets.js, all in one file)` : '  widgets   not served (run `npm run build` at the root, or pass --assets DIR)',
-    proxy ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})` : '  proxy     off (give --allow-feed URL)',
+    assetsDir
+      ? `  widgets   ${server.url}/feedlets/loader.js (or feedlets.js, all in one file)`
+      : '  widgets   not served (run `npm run build` at the root, or pass --assets DIR)',
+    proxy
+      ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})`
+      : '  proxy     off (give --allow-feed URL)',
     '',
     'Paste into your pages (with your public address in place of this one):',
     '',

@@ -7,7 +7,11 @@ import type { Env, Settings } from './options.js';
  */
 export function clientAddress(c: Context<Env>, settings: Settings): string {
   if (settings.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     const last = forwarded?.at(-1);
     if (last) return last;
   }
@@ -18,7 +22,12 @@ export function clientAddress(c: Context<Env>, settings: Settings): string {
  * Takes a token from each of the client's buckets for `what`; answers 0 when allowed, else the
  * seconds to wait. The buckets are rows in the store, so instances share them.
  */
-export async function rateLimited(settings: Settings, what: string, address: string, limits: { perMinute: number; perDay: number }): Promise<number> {
+export async function rateLimited(
+  settings: Settings,
+  what: string,
+  address: string,
+  limits: { perMinute: number; perDay: number },
+): Promise<number> {
   const now = settings.now();
   const windows = [
     { name: 'minute', capacity: limits.perMinute, ms: 60_000 },
@@ -26,6 +35,13 @@ export async function rateLimited(settings: Settings, what: string, address: str
   ].filter(({ capacity }) => capacity > 0);
   if (windows.length === 0) return 0;
   // Both buckets in one call: one database round trip per request.
-  const wait = await settings.store.take(windows.map(({ name, capacity, ms }) => ({ key: `${what}:${name}:${address}`, capacity, perMs: capacity / ms, now })));
+  const wait = await settings.store.take(
+    windows.map(({ name, capacity, ms }) => ({
+      key: `${what}:${name}:${address}`,
+      capacity,
+      perMs: capacity / ms,
+      now,
+    })),
+  );
   return Math.ceil(wait / 1000);
 }

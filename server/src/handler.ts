@@ -32,7 +32,9 @@ export function createHandler(options: HandlerOptions): FetchHandler {
   // The feed proxy's mount point: the CLI passes the proxy built from `--allow-feed`.
   const { proxy } = options;
   app.get(`${settings.prefix}/proxy`, (c) =>
-    proxy ? proxy(c.req.raw) : c.json({ error: 'The feed proxy is off: start feedlets-server with --allow-feed URL.' }, 404),
+    proxy
+      ? proxy(c.req.raw)
+      : c.json({ error: 'The feed proxy is off: start feedlets-server with --allow-feed URL.' }, 404),
   );
   if (options.assetsDir) app.route('/', assetRoutes(options.assetsDir));
 

@@ -77,7 +77,8 @@ export function settle(options: HandlerOptions): Settings {
     throw new TypeError('The admin token must be at least 16 characters: make one with `openssl rand -hex 24`.');
   }
   const prefix = (options.prefix ?? '/api').replace(/\/+$/, '');
-  if (prefix !== '' && !/^\/[\w./-]*$/.test(prefix)) throw new TypeError(`The prefix "${options.prefix}" must be a path such as /api.`);
+  if (prefix !== '' && !/^\/[\w./-]*$/.test(prefix))
+    throw new TypeError(`The prefix "${options.prefix}" must be a path such as /api.`);
   return {
     store: options.store,
     sites,

@@ -29,7 +29,9 @@ export const reviewPayloadSchema = z.object({
     .string({ error: 'Write a few words for your review.' })
     .trim()
     .min(1, { error: 'Write a few words for your review.' })
-    .max(TEXT_MAX, { error: `The review is longer than ${TEXT_MAX.toLocaleString('en')} characters: shorten it a little.` }),
+    .max(TEXT_MAX, {
+      error: `The review is longer than ${TEXT_MAX.toLocaleString('en')} characters: shorten it a little.`,
+    }),
   /** Empty when the reader gave no name. */
   name: z
     .string({ error: 'The name must be text.' })

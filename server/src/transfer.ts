@@ -67,7 +67,9 @@ export async function importFeed(store: ReviewStore, feed: unknown): Promise<Imp
     const parsed = importedItem.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      result.invalid.push(`item ${index + 1}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'not a review'}`);
+      result.invalid.push(
+        `item ${index + 1}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'not a review'}`,
+      );
       continue;
     }
     const { id, content_text, date_published, authors, _review } = parsed.data;

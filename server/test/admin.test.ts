@@ -55,7 +55,9 @@ describe('the admin page and API', () => {
     const wrong = await signIn('wrong-token-wrong-token');
     assert.equal(wrong.status, 401);
     assert.equal(wrong.headers.get('set-cookie'), null);
-    const forged = await fetch(admin, { headers: { cookie: 'feedlets_admin=99999999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const forged = await fetch(admin, {
+      headers: { cookie: 'feedlets_admin=99999999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
     assert.equal(forged.status, 401);
   });
 
@@ -80,7 +82,12 @@ describe('the admin page and API', () => {
     const { csrf } = await page(cookie);
     assert.ok(csrf);
     const approve = (body: Record<string, string>, headers: Record<string, string> = { cookie }) =>
-      fetch(`${admin}/reviews/${pending.id}/approve`, { method: 'POST', headers, body: new URLSearchParams(body), redirect: 'manual' });
+      fetch(`${admin}/reviews/${pending.id}/approve`, {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams(body),
+        redirect: 'manual',
+      });
 
     assert.equal((await approve({})).status, 403);
     assert.equal((await approve({ csrf: 'A'.repeat(43) })).status, 403);
@@ -124,7 +131,10 @@ describe('the admin page and API', () => {
     assert.ok(reviews.every((one) => one.status === 'pending'));
 
     assert.equal((await fetch(`${admin}/reviews`)).status, 401);
-    assert.equal((await fetch(`${admin}/reviews`, { headers: { authorization: 'Bearer nope-nope-nope-nope' } })).status, 401);
+    assert.equal(
+      (await fetch(`${admin}/reviews`, { headers: { authorization: 'Bearer nope-nope-nope-nope' } })).status,
+      401,
+    );
     const act = (action: string, headers: Record<string, string> = bearer) =>
       fetch(`${admin}/reviews/${target.id}/${action}`, { method: 'POST', headers });
     assert.equal((await act('approve', { authorization: 'Bearer wrong' })).status, 401);

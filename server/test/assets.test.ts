@@ -13,7 +13,9 @@ import { startServer } from './support/http.js';
 function rawStatus(server: NodeServer, path: string): Promise<number> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
     let head = '';
     socket.on('data', (chunk) => (head += chunk.toString('latin1')));
     socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1])));
@@ -69,7 +71,13 @@ describe('widget files and health', () => {
   });
 
   test('paths that leave the folder are refused, missing files are 404', async () => {
-    for (const path of ['/feedlets/../secret.txt', '/feedlets/%2e%2e/secret.txt', '/feedlets/..%2fsecret.txt', '/feedlets/chunks/..%5c..%5csecret.txt', '/feedlets/%00']) {
+    for (const path of [
+      '/feedlets/../secret.txt',
+      '/feedlets/%2e%2e/secret.txt',
+      '/feedlets/..%2fsecret.txt',
+      '/feedlets/chunks/..%5c..%5csecret.txt',
+      '/feedlets/%00',
+    ]) {
       assert.equal(await rawStatus(server, path), 404, path);
     }
     assert.equal((await fetch(`${server.url}/feedlets/missing.js`)).status, 404);

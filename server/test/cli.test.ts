@@ -29,7 +29,12 @@ describe('feedlets-server (the CLI)', () => {
     const output = server.output();
     assert.match(output, new RegExp(`POST ${server.url}/api/reviews`));
     assert.match(output, new RegExp(`${server.url}/api/admin`));
-    assert.match(output, new RegExp(`<news-reviews src="${server.url}/api/reviews.json" action="${server.url}/api/reviews"></news-reviews>`));
+    assert.match(
+      output,
+      new RegExp(
+        `<news-reviews src="${server.url}/api/reviews.json" action="${server.url}/api/reviews"></news-reviews>`,
+      ),
+    );
   });
 
   test('reviews list / approve / reject / delete act on the database the running server uses', async () => {
@@ -47,7 +52,11 @@ describe('feedlets-server (the CLI)', () => {
     assert.equal((await runCli(['reviews', 'approve', first.id, '--db', db])).code, 0);
     assert.equal((await runCli(['reject', second.id], { FEEDLETS_DB: db })).code, 0);
     const feed = await (await fetch(`${server.url}/api/reviews.json`)).json();
-    assert.deepEqual(feed.items.map((item: { id: string }) => item.id), [first.id], 'the server sees the approval at once');
+    assert.deepEqual(
+      feed.items.map((item: { id: string }) => item.id),
+      [first.id],
+      'the server sees the approval at once',
+    );
 
     const all = await runCli(['reviews', 'list', '--db', db]);
     assert.match(all.stdout, new RegExp(`${second.id}  rejected`));
@@ -66,7 +75,9 @@ describe('feedlets-server (the CLI)', () => {
     assert.equal(exported.code, 0, exported.stderr);
     const feed = JSON.parse(exported.stdout);
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-    const states = Object.fromEntries(feed.items.map((item: { id: string; _review: { status: string } }) => [item.id, item._review.status]));
+    const states = Object.fromEntries(
+      feed.items.map((item: { id: string; _review: { status: string } }) => [item.id, item._review.status]),
+    );
     assert.equal(states[waiting.id], 'pending');
     assert.ok(Object.values(states).includes('published'));
 
@@ -112,7 +123,18 @@ describe('feedlets-server --allow-feed (the feed proxy, as the CLI wires it)', (
     upstream = await startUpstream();
     // The feed host is on this machine, so its origin is named exactly: loopback is allowed for it alone.
     server = await startCli([
-      ...['--db', join(folder, 'feedlets.db'), '--port', '0', '--host', '127.0.0.1', '--site', SITE, '--admin-token', ADMIN_TOKEN],
+      ...[
+        '--db',
+        join(folder, 'feedlets.db'),
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--site',
+        SITE,
+        '--admin-token',
+        ADMIN_TOKEN,
+      ],
       ...['--allow-feed', `${upstream.origin}/*`, '--proxy-ttl', '30'],
     ]);
   });
@@ -124,7 +146,9 @@ describe('feedlets-server --allow-feed (the feed proxy, as the CLI wires it)', (
 
   test('serves an allowed feed to the site with CORS, and names the proxy in what it prints', async () => {
     assert.match(server.output(), new RegExp(`proxy +${server.url}/api/proxy\\?url=\\{url\\}`));
-    const response = await fetch(`${server.url}/api/proxy?url=${encodeURIComponent(`${upstream.origin}/feed.json`)}`, { headers: { origin: SITE } });
+    const response = await fetch(`${server.url}/api/proxy?url=${encodeURIComponent(`${upstream.origin}/feed.json`)}`, {
+      headers: { origin: SITE },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), SITE);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=30');
@@ -132,16 +156,28 @@ describe('feedlets-server --allow-feed (the feed proxy, as the CLI wires it)', (
   });
 
   test('refuses a feed it was not told about, and gives other origins no CORS', async () => {
-    const response = await fetch(`${server.url}/api/proxy?url=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`, {
-      headers: { origin: 'https://evil.example' },
-    });
+    const response = await fetch(
+      `${server.url}/api/proxy?url=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`,
+      {
+        headers: { origin: 'https://evil.example' },
+      },
+    );
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('access-control-allow-origin'), null);
     assert.match((await response.json()).error, /not|allow/i);
   });
 
   test('an --allow-feed that is not a URL is a usage error', async () => {
-    const result = await runCli(['--db', join(folder, 'other.db'), '--site', SITE, '--admin-token', ADMIN_TOKEN, '--allow-feed', 'feeds please']);
+    const result = await runCli([
+      '--db',
+      join(folder, 'other.db'),
+      '--site',
+      SITE,
+      '--admin-token',
+      ADMIN_TOKEN,
+      '--allow-feed',
+      'feeds please',
+    ]);
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /feeds please/);
   });

@@ -12,7 +12,20 @@ const CLIENTS = 20;
 const KILL_AFTER = 80;
 
 const db = join(tempFolder(), 'feedlets.db');
-const args = ['--db', db, '--site', SITE, '--admin-token', ADMIN_TOKEN, '--port', '0', '--rate-limit', '0', '--moderation', 'post'];
+const args = [
+  '--db',
+  db,
+  '--site',
+  SITE,
+  '--admin-token',
+  ADMIN_TOKEN,
+  '--port',
+  '0',
+  '--rate-limit',
+  '0',
+  '--moderation',
+  'post',
+];
 const children: Awaited<ReturnType<typeof startCli>>['child'][] = [];
 after(async () => {
   for (const child of children) {
@@ -51,12 +64,17 @@ test('every review acknowledged before a SIGKILL is stored exactly once after th
 
   const second = await startCli(args);
   children.push(second.child);
-  const listed = await fetch(`${second.url}/api/admin/reviews?limit=500`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const listed = await fetch(`${second.url}/api/admin/reviews?limit=500`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   const { reviews: stored } = (await listed.json()) as { reviews: { id: string }[] };
   const copies = new Map<string, number>();
   for (const { id } of stored) copies.set(id, (copies.get(id) ?? 0) + 1);
   for (const id of acknowledged) assert.equal(copies.get(id), 1, `review ${id} was acknowledged`);
-  assert.ok([...copies.values()].every((count) => count === 1), 'no review is stored twice');
+  assert.ok(
+    [...copies.values()].every((count) => count === 1),
+    'no review is stored twice',
+  );
 
   // The element retries what got no answer with the same id: each is then stored (201) or was already (409).
   for (const one of unanswered) {

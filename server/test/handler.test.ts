@@ -12,7 +12,12 @@ after(() => database.drop());
 
 const options = { store: database.store, sites: [SITE], adminToken: ADMIN_TOKEN, moderation: 'post' as const };
 
-const postTo = (handler: ReturnType<typeof createHandler>, body: unknown, headers: Record<string, string> = {}, address = '192.0.2.1') =>
+const postTo = (
+  handler: ReturnType<typeof createHandler>,
+  body: unknown,
+  headers: Record<string, string> = {},
+  address = '192.0.2.1',
+) =>
   handler(
     new Request('https://reviews.example/api/reviews', {
       method: 'POST',
@@ -33,11 +38,16 @@ test('createHandler answers Request objects without a server, and two instances 
   const duplicate = await postTo(second, sent);
   assert.equal(duplicate.status, 409, 'the other instance knows the id');
 
-  const feed = await second(new Request(`https://reviews.example/api/reviews.json?item=${encodeURIComponent(ARTICLE)}`));
+  const feed = await second(
+    new Request(`https://reviews.example/api/reviews.json?item=${encodeURIComponent(ARTICLE)}`),
+  );
   assert.equal(feed.status, 200);
   assert.match(feed.headers.get('content-type') ?? '', /^application\/feed\+json/);
   const body = await feed.json();
-  assert.deepEqual(body.items.map((item: { id: string }) => item.id), [sent.id]);
+  assert.deepEqual(
+    body.items.map((item: { id: string }) => item.id),
+    [sent.id],
+  );
   assert.deepEqual(body._reviews, { average: 4, count: 1 });
 
   const health = await first(new Request('https://reviews.example/healthz'));
@@ -64,7 +74,8 @@ test('X-Forwarded-For names the client only with trustProxy; otherwise the socke
   assert.equal(spoofed.status, 429, 'a made-up header does not buy a new bucket');
 
   const proxied = createHandler({ ...options, rateLimit: limit, trustProxy: true, clock: () => 2_000_000 });
-  const via = (client: string) => postTo(proxied, review(), { 'x-forwarded-for': `203.0.113.9, ${client}` }, '127.0.0.1');
+  const via = (client: string) =>
+    postTo(proxied, review(), { 'x-forwarded-for': `203.0.113.9, ${client}` }, '127.0.0.1');
   assert.equal((await via('198.51.100.10')).status, 201);
   assert.equal((await via('198.51.100.11')).status, 201, 'another client behind the proxy');
   assert.equal((await via('198.51.100.10')).status, 429, 'the same client again');

@@ -102,7 +102,8 @@ describe('the proxy cache', () => {
     // Held until every request is in; after that (a second fetch would be the bug) answered at once.
     const waiting: ServerResponse[] = [];
     let released = false;
-    const answer = (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed('gated'));
+    const answer = (response: ServerResponse) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(jsonFeed('gated'));
     upstream.route('/gated.json', (_request, response) => (released ? answer(response) : void waiting.push(response)));
     const { proxy } = proxyWithClock();
     const arrived = upstream.arrived('/gated.json');
@@ -115,7 +116,10 @@ describe('the proxy cache', () => {
       responses.map((response) => response.status),
       Array(10).fill(200),
     );
-    assert.deepEqual(await Promise.all(responses.map((response) => response.text())), Array(10).fill(jsonFeed('gated')));
+    assert.deepEqual(
+      await Promise.all(responses.map((response) => response.text())),
+      Array(10).fill(jsonFeed('gated')),
+    );
     assert.equal(hits('/gated.json'), 1);
   });
 

@@ -74,7 +74,10 @@ describe('the proxy never connects to a local or special address', () => {
   test('refuses every literal form of one, before DNS and before any socket', async () => {
     freshProxy();
     const cases: [url: string, message: RegExp][] = [
-      ['http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is a link-local address \(169\.254\.0\.0\/16, where cloud metadata/],
+      [
+        'http://169.254.169.254/latest/meta-data/',
+        /169\.254\.169\.254 is a link-local address \(169\.254\.0\.0\/16, where cloud metadata/,
+      ],
       ['http://10.0.0.1/feed.json', /10\.0\.0\.1 is a private address \(10\.0\.0\.0\/8\)/],
       ['http://192.168.1.1/feed.json', /192\.168\.1\.1 is a private address \(192\.168\.0\.0\/16\)/],
       ['http://172.16.0.1/feed.json', /172\.16\.0\.1 is a private address \(172\.16\.0\.0\/12\)/],
@@ -84,7 +87,10 @@ describe('the proxy never connects to a local or special address', () => {
       ['http://[::1]/feed.json', /\[::1\] is a loopback address \(::1\)/],
       ['http://0.0.0.0/feed.json', /0\.0\.0\.0 is an address of "this network"/],
       ['http://[::]/feed.json', /\[::\] is the unspecified address/],
-      ['http://[::ffff:127.0.0.1]/feed.json', /\[::ffff:7f00:1\] is the IPv4-mapped form of 127\.0\.0\.1, a loopback address/],
+      [
+        'http://[::ffff:127.0.0.1]/feed.json',
+        /\[::ffff:7f00:1\] is the IPv4-mapped form of 127\.0\.0\.1, a loopback address/,
+      ],
       ['http://[::ffff:7f00:1]/feed.json', /\[::ffff:7f00:1\] is the IPv4-mapped form of 127\.0\.0\.1/],
       ['http://[::ffff:a9fe:a9fe]/feed.json', /IPv4-mapped form of 169\.254\.169\.254, a link-local address/],
       ['http://[64:ff9b::a00:1]/feed.json', /the NAT64 form of 10\.0\.0\.1, a private address/],
@@ -119,7 +125,10 @@ describe('the proxy never connects to a local or special address', () => {
   test('refuses an allowed host name that resolves to a local or special address, after DNS, before any socket', async () => {
     freshProxy();
     const cases: [host: string, message: RegExp][] = [
-      ['loopback.test', /loopback\.test resolves to 127\.0\.0\.1, which is a loopback address; the proxy does not connect there: name this origin by its address in allowFeed/],
+      [
+        'loopback.test',
+        /loopback\.test resolves to 127\.0\.0\.1, which is a loopback address; the proxy does not connect there: name this origin by its address in allowFeed/,
+      ],
       ['private.test', /private\.test resolves to 10\.1\.2\.3, which is a private address/],
       ['metadata.test', /metadata\.test resolves to 169\.254\.169\.254, which is a link-local address/],
       ['mapped.test', /mapped\.test resolves to ::ffff:127\.0\.0\.1, which is the IPv4-mapped form of 127\.0\.0\.1/],
@@ -129,7 +138,10 @@ describe('the proxy never connects to a local or special address', () => {
     for (const [host, message] of cases) {
       assert.match(await refusal(`http://${host}/feed.json`), message, host);
     }
-    assert.deepEqual(seams.asked, cases.map(([host]) => host));
+    assert.deepEqual(
+      seams.asked,
+      cases.map(([host]) => host),
+    );
     assert.deepEqual(seams.targets, []);
   });
 
@@ -156,7 +168,8 @@ describe('the proxy never connects to a local or special address', () => {
 });
 
 describe('every redirect is checked like the first request', () => {
-  const via = (to: string, status = 302) => `${upstream.origin}/redirect${status === 302 ? '' : status}?to=${encodeURIComponent(to)}`;
+  const via = (to: string, status = 302) =>
+    `${upstream.origin}/redirect${status === 302 ? '' : status}?to=${encodeURIComponent(to)}`;
 
   test('refuses a redirect to the cloud metadata address, by literal and by name', async () => {
     freshProxy();
@@ -164,23 +177,38 @@ describe('every redirect is checked like the first request', () => {
       await refusal(via('http://169.254.169.254/latest/meta-data/')),
       /\/redirect\?to=\S+ redirects to http:\/\/169\.254\.169\.254\/latest\/meta-data\/: 169\.254\.169\.254 is a link-local address/,
     );
-    assert.match(await refusal(via('http://metadata.test/latest/meta-data/', 307)), /metadata\.test resolves to 169\.254\.169\.254/);
+    assert.match(
+      await refusal(via('http://metadata.test/latest/meta-data/', 307)),
+      /metadata\.test resolves to 169\.254\.169\.254/,
+    );
     assert.deepEqual(seams.asked, ['metadata.test']);
     upstreamOnly();
   });
 
   test('refuses a redirect to a private host name, to the same machine under another origin, and to a host not allowed', async () => {
     freshProxy();
-    assert.match(await refusal(via('http://private.test/feed.json', 301)), /private\.test resolves to 10\.1\.2\.3, which is a private address/);
-    assert.match(await refusal(via(`http://[::ffff:7f00:1]:${port}/feed.json`, 308)), /redirects to http:\/\/\[::ffff:7f00:1\]:\d+\/feed\.json: \[::ffff:7f00:1\] is the IPv4-mapped form of 127\.0\.0\.1/);
-    assert.match(await refusal(via('https://feeds.example/feed.json')), /redirects to https:\/\/feeds\.example\/feed\.json: it is not in this proxy's allowFeed list/);
+    assert.match(
+      await refusal(via('http://private.test/feed.json', 301)),
+      /private\.test resolves to 10\.1\.2\.3, which is a private address/,
+    );
+    assert.match(
+      await refusal(via(`http://[::ffff:7f00:1]:${port}/feed.json`, 308)),
+      /redirects to http:\/\/\[::ffff:7f00:1\]:\d+\/feed\.json: \[::ffff:7f00:1\] is the IPv4-mapped form of 127\.0\.0\.1/,
+    );
+    assert.match(
+      await refusal(via('https://feeds.example/feed.json')),
+      /redirects to https:\/\/feeds\.example\/feed\.json: it is not in this proxy's allowFeed list/,
+    );
     assert.deepEqual(seams.asked, ['private.test']);
     upstreamOnly();
   });
 
   test('refuses a redirect to another scheme or without a Location with 502', async () => {
     freshProxy();
-    assert.match(await refusal(via('file:///etc/passwd'), 502), /redirects to file:\/\/\/etc\/passwd: only http and https feeds are proxied/);
+    assert.match(
+      await refusal(via('file:///etc/passwd'), 502),
+      /redirects to file:\/\/\/etc\/passwd: only http and https feeds are proxied/,
+    );
     assert.match(await refusal(via('http://user:secret@private.test/'), 502), /user name or password are refused/);
     assert.match(await refusal(`${upstream.origin}/redirect`, 502), /answered 302 without a Location to follow/);
     assert.deepEqual(seams.asked, []);

@@ -10,7 +10,12 @@ const proxies: ProxyHandler[] = [];
 /** A proxy allowed to fetch anything on the test upstream, connecting only to 127.0.0.1. */
 function proxyFor(options: Partial<ProxyOptions> = {}) {
   const seam = loopbackOnlyConnector();
-  const proxy = createProxy({ allowFeed: [`${upstream.origin}/*`], lookup: fakeLookup({}).lookup, connect: seam.connect, ...options });
+  const proxy = createProxy({
+    allowFeed: [`${upstream.origin}/*`],
+    lookup: fakeLookup({}).lookup,
+    connect: seam.connect,
+    ...options,
+  });
   proxies.push(proxy);
   return { proxy, targets: seam.targets };
 }
@@ -112,7 +117,11 @@ describe('GET /api/proxy?url= on an allowed feed', () => {
 
   test('sends its own User-Agent and no cookie upstream, and passes no cookie back', async () => {
     const { proxy } = proxyFor();
-    const response = await proxy(proxyRequest(`${upstream.origin}/cookie.json`, { headers: { cookie: 'reader=secret', authorization: 'Bearer x' } }));
+    const response = await proxy(
+      proxyRequest(`${upstream.origin}/cookie.json`, {
+        headers: { cookie: 'reader=secret', authorization: 'Bearer x' },
+      }),
+    );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('set-cookie'), null);
     const [seen] = upstream.requests('/cookie.json');
@@ -191,10 +200,19 @@ describe('GET /api/proxy with a bad url', () => {
   });
 
   test('createProxy refuses an allowFeed entry or a number it cannot use, naming the fix', () => {
-    assert.throws(() => createProxy({ allowFeed: ['example.com/feed.json'] }), /"example\.com\/feed\.json" is not an absolute URL/);
+    assert.throws(
+      () => createProxy({ allowFeed: ['example.com/feed.json'] }),
+      /"example\.com\/feed\.json" is not an absolute URL/,
+    );
     assert.throws(() => createProxy({ allowFeed: ['https://*.example.com/*'] }), /wildcard hosts are not supported/);
     assert.throws(() => createProxy({ allowFeed: ['ftp://example.com/*'] }), /must be an http or https URL/);
-    assert.throws(() => createProxy({ allowFeed: [], ttlSeconds: -1 }), /ttlSeconds must be a number of at least 0, not -1/);
-    assert.throws(() => createProxy({ allowFeed: [], timeoutMs: Number.NaN }), /timeoutMs must be a number of at least 1, not NaN/);
+    assert.throws(
+      () => createProxy({ allowFeed: [], ttlSeconds: -1 }),
+      /ttlSeconds must be a number of at least 0, not -1/,
+    );
+    assert.throws(
+      () => createProxy({ allowFeed: [], timeoutMs: Number.NaN }),
+      /timeoutMs must be a number of at least 1, not NaN/,
+    );
   });
 });

@@ -58,18 +58,48 @@ for (const backend of backends) {
       ['rating 0', () => post(server.url, review({ rating: 0 })), 400, /at least 1 star/],
       ['rating 6', () => post(server.url, review({ rating: 6 })), 400, /at most 5 stars/],
       ['rating 2.5', () => post(server.url, review({ rating: 2.5 })), 400, /whole number/],
-      ['5,001 characters of text', () => post(server.url, review({ text: 'y'.repeat(5001) })), 400, /longer than 5,000 characters/],
+      [
+        '5,001 characters of text',
+        () => post(server.url, review({ text: 'y'.repeat(5001) })),
+        400,
+        /longer than 5,000 characters/,
+      ],
       ['blank text', () => post(server.url, review({ text: '   ' })), 400, /few words/],
       ['no id', () => post(server.url, { ...review(), id: undefined }), 400, /valid id/],
       ['an id that is not a UUID', () => post(server.url, review({ id: 'not-a-uuid' })), 400, /valid id/],
       ['no item', () => post(server.url, { ...review(), item: undefined }), 400, /which article/],
-      ['an item on another site', () => post(server.url, review({ item: 'https://elsewhere.example/news/42' })), 400, /not on this site/],
-      ['an item id the site did not list', () => post(server.url, review({ item: 'tag:other' })), 400, /not on this site/],
+      [
+        'an item on another site',
+        () => post(server.url, review({ item: 'https://elsewhere.example/news/42' })),
+        400,
+        /not on this site/,
+      ],
+      [
+        'an item id the site did not list',
+        () => post(server.url, review({ item: 'tag:other' })),
+        400,
+        /not on this site/,
+      ],
       ['a name of 101 characters', () => post(server.url, review({ name: 'n'.repeat(101) })), 400, /name is longer/],
       ['no Origin', () => post(server.url, review(), { origin: '' }), 403, /only from the pages of this site/],
-      ['a foreign Origin', () => post(server.url, review(), { origin: 'https://evil.example' }), 403, /only from the pages of this site/],
-      ['a form post', () => post(server.url, 'rating=5', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /as JSON/],
-      ['text/plain', () => post(server.url, JSON.stringify(review()), { 'content-type': 'text/plain' }), 415, /as JSON/],
+      [
+        'a foreign Origin',
+        () => post(server.url, review(), { origin: 'https://evil.example' }),
+        403,
+        /only from the pages of this site/,
+      ],
+      [
+        'a form post',
+        () => post(server.url, 'rating=5', { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+        /as JSON/,
+      ],
+      [
+        'text/plain',
+        () => post(server.url, JSON.stringify(review()), { 'content-type': 'text/plain' }),
+        415,
+        /as JSON/,
+      ],
     ];
     for (const [what, send, status, message] of refusals) {
       test(`${what} is refused with ${status} and a message, and nothing is stored`, async () => {
@@ -138,7 +168,11 @@ for (const backend of backends) {
       const preflight = (origin: string) =>
         fetch(`${server.url}/api/reviews`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
         });
       const ours = await preflight(SITE);
       assert.equal(ours.headers.get('access-control-allow-origin'), SITE);
@@ -186,7 +220,13 @@ for (const backend of backends) {
       assert.equal(response.headers.get('access-control-allow-origin'), SITE);
       assert.equal(body.version, 'https://jsonfeed.org/version/1.1');
       assert.deepEqual(body._reviews, { average: 4, count: 4 });
-      assert.deepEqual(body.items.map((item: { id: string }) => item.id), sent.slice(0, 4).map((one) => one.id).reverse());
+      assert.deepEqual(
+        body.items.map((item: { id: string }) => item.id),
+        sent
+          .slice(0, 4)
+          .map((one) => one.id)
+          .reverse(),
+      );
       const [newest] = body.items;
       assert.deepEqual(newest._review, { rating: 5, item: ARTICLE });
       assert.equal(newest.content_text, 'Rated 5');
@@ -234,9 +274,10 @@ for (const backend of backends) {
       assert.equal(removed.response.status, 200);
     });
 
-    test('ETag: publishing, each moderation action and a delete move the article\'s and the site-wide tag, and no other', async () => {
+    test("ETag: publishing, each moderation action and a delete move the article's and the site-wide tag, and no other", async () => {
       const bearer = { authorization: `Bearer ${ADMIN_TOKEN}` };
-      const act = (id: string, action: string) => fetch(`${server.url}/api/admin/reviews/${id}/${action}`, { method: 'POST', headers: bearer });
+      const act = (id: string, action: string) =>
+        fetch(`${server.url}/api/admin/reviews/${id}/${action}`, { method: 'POST', headers: bearer });
       const queries = [`?item=${encodeURIComponent(ARTICLE)}`, '', `?item=${encodeURIComponent(`${SITE}/news/7`)}`];
       const tags = () => Promise.all(queries.map(async (query) => (await feedOf(query)).response.headers.get('etag')!));
       const target = review({ rating: 3 });

@@ -59,7 +59,10 @@ describe('openStore with a postgres:// URL', () => {
     for (const scheme of ['postgres', 'postgresql']) {
       await assert.rejects(openStore(`${scheme}://feedlets:s3cret-pw@127.0.0.1:${port}/reviews`), (error: Error) => {
         assert.ok(error instanceof StoreOpenError);
-        assert.match(error.message, new RegExp(`PostgreSQL refused the connection at 127\\.0\\.0\\.1:${port}\\. Is it running`));
+        assert.match(
+          error.message,
+          new RegExp(`PostgreSQL refused the connection at 127\\.0\\.0\\.1:${port}\\. Is it running`),
+        );
         assert.doesNotMatch(error.message, /s3cret/);
         return true;
       });

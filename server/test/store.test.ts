@@ -55,7 +55,9 @@ const backends: Backend[] = [
         async migrations() {
           const db = new Sqlite(file);
           try {
-            return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((row) => row.version);
+            return (
+              db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
+            ).map((row) => row.version);
           } finally {
             db.close();
           }
@@ -84,9 +86,9 @@ const backends: Backend[] = [
           const client = new pg.Client({ connectionString: database.url });
           await client.connect();
           try {
-            return (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
-              (row) => row.version,
-            );
+            return (
+              await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+            ).rows.map((row) => row.version);
           } finally {
             await client.end();
           }
@@ -110,11 +112,22 @@ const backends: Backend[] = [
 const ARTICLE = 'https://site.example/articles/1';
 
 function review(overrides: Partial<NewReview> = {}): NewReview {
-  return { id: randomUUID(), item: ARTICLE, rating: 4, text: 'Clear and useful.', name: 'Ada', status: 'published', ...overrides };
+  return {
+    id: randomUUID(),
+    item: ARTICLE,
+    rating: 4,
+    text: 'Clear and useful.',
+    name: 'Ada',
+    status: 'published',
+    ...overrides,
+  };
 }
 
 /** Opens a store on a fresh database for one test, and closes and drops both after it. */
-async function withStore(backend: Backend, use: (store: ReviewStore, database: Database) => Promise<void>): Promise<void> {
+async function withStore(
+  backend: Backend,
+  use: (store: ReviewStore, database: Database) => Promise<void>,
+): Promise<void> {
   const database = await backend.fresh();
   const store = database.store();
   try {
@@ -142,7 +155,9 @@ for (const backend of backends) {
     test('50 concurrent adds of one id store one row, and exactly one of them answers true', () =>
       withStore(backend, async (store) => {
         const one = review();
-        const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => store.add({ ...one, text: `copy ${i}` })));
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => store.add({ ...one, text: `copy ${i}` })),
+        );
         assert.equal(answers.filter(Boolean).length, 1);
         const { reviews } = await store.list();
         assert.equal(reviews.length, 1);
@@ -158,11 +173,15 @@ for (const backend of backends) {
                 `CREATE FUNCTION refuse_review() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
                 `CREATE TRIGGER refuse BEFORE INSERT ON reviews FOR EACH ROW WHEN (NEW.text = 'refuse me') EXECUTE FUNCTION refuse_review()`,
               ]
-            : [`CREATE TRIGGER refuse BEFORE INSERT ON reviews WHEN NEW.text = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused'); END`],
+            : [
+                `CREATE TRIGGER refuse BEFORE INSERT ON reviews WHEN NEW.text = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+              ],
         );
         const good = Array.from({ length: 30 }, () => review());
         const bad = review({ text: 'refuse me' });
-        const answers = await Promise.allSettled([...good.slice(0, 15), bad, ...good.slice(15)].map((one) => store.add(one)));
+        const answers = await Promise.allSettled(
+          [...good.slice(0, 15), bad, ...good.slice(15)].map((one) => store.add(one)),
+        );
         assert.equal(answers[15]!.status, 'rejected');
         assert.deepEqual(
           answers.filter((_, i) => i !== 15).map((answer) => answer.status === 'fulfilled' && answer.value),
@@ -194,7 +213,10 @@ for (const backend of backends) {
         const cases: [Parameters<ReviewStore['list']>[0], NewReview[]][] = [
           [{}, made],
           [{ item: ARTICLE }, made.filter((r) => r.item === ARTICLE)],
-          [{ item: ARTICLE, status: ['published'] }, made.filter((r) => r.item === ARTICLE && r.status === 'published')],
+          [
+            { item: ARTICLE, status: ['published'] },
+            made.filter((r) => r.item === ARTICLE && r.status === 'published'),
+          ],
           [{ status: ['pending'] }, made.filter((r) => r.status === 'pending')],
           [{ status: ['pending', 'published'] }, made],
           [{ status: ['rejected'] }, []],
@@ -215,14 +237,23 @@ for (const backend of backends) {
             } while (after);
             assert.deepEqual(seen, newestFirst(expected), `${JSON.stringify(query)} by ${limit}`);
             // The last page says so: no cursor pointing at an empty page.
-            assert.equal(pages, Math.max(1, Math.ceil(expected.length / limit)), `${JSON.stringify(query)} pages by ${limit}`);
+            assert.equal(
+              pages,
+              Math.max(1, Math.ceil(expected.length / limit)),
+              `${JSON.stringify(query)} pages by ${limit}`,
+            );
           }
         }
       }));
 
     test('a cursor the store did not make is refused with InvalidCursorError', () =>
       withStore(backend, async (store) => {
-        for (const after of ['nonsense', 'eyJ4IjoxfQ', Buffer.from('["not a date","x"]').toString('base64url'), "'; DROP TABLE reviews; --"]) {
+        for (const after of [
+          'nonsense',
+          'eyJ4IjoxfQ',
+          Buffer.from('["not a date","x"]').toString('base64url'),
+          "'; DROP TABLE reviews; --",
+        ]) {
           await assert.rejects(store.list({ after }), InvalidCursorError);
         }
       }));
@@ -243,7 +274,7 @@ for (const backend of backends) {
         assert.ok(all.lastChange && all.lastChange >= article.lastChange!);
       }));
 
-    test('summaries asked at once, of several articles, are each the article\'s own, and see every add answered before', () =>
+    test("summaries asked at once, of several articles, are each the article's own, and see every add answered before", () =>
       withStore(backend, async (store) => {
         const other = 'https://site.example/other';
         await store.add(review({ rating: 5 }));
@@ -253,7 +284,13 @@ for (const backend of backends) {
         const summaries = await Promise.all(asked.map((item) => store.summary(item)));
         assert.deepEqual(
           summaries.map(({ count, average }) => [count, average]),
-          [[1, 5], [2, 1.5], [0, 0], [1, 5], [2, 1.5]],
+          [
+            [1, 5],
+            [2, 1.5],
+            [0, 0],
+            [1, 5],
+            [2, 1.5],
+          ],
         );
         // Reads in flight while a review is added, then one asked after its add returned: that one counts it.
         const during = Promise.all(asked.map((item) => store.summary(item)));
@@ -310,7 +347,10 @@ for (const backend of backends) {
         // An edit made in the database: the feed shows other text, and nothing else in the totals moves.
         await database.exec([`UPDATE reviews SET text = 'edited' WHERE id = '${kept.id}'`]);
         const edited = await store.summary(ARTICLE);
-        assert.deepEqual([edited.count, edited.average, edited.lastChange], [first.count, first.average, first.lastChange]);
+        assert.deepEqual(
+          [edited.count, edited.average, edited.lastChange],
+          [first.count, first.average, first.lastChange],
+        );
         assert.ok(edited.version > first.version, `${edited.version} > ${first.version}`);
         assert.ok((await store.summary()).version > all.version, 'the site-wide version moves with it');
         // Reviews nobody sees do not move it.
@@ -342,7 +382,10 @@ for (const backend of backends) {
       const store = database.store();
       try {
         await store.open();
-        assert.deepEqual(await database.migrations(), database.steps.map((step) => step.version));
+        assert.deepEqual(
+          await database.migrations(),
+          database.steps.map((step) => step.version),
+        );
         assert.deepEqual(await store.summary(ARTICLE), { count: 2, average: 3.5, lastChange: at, version: 0 });
         assert.deepEqual(await store.summary(), { count: 3, average: 3.7, lastChange: at, version: 0 });
         assert.equal(await store.setStatus('c', 'published'), true);
@@ -358,7 +401,7 @@ for (const backend of backends) {
         const hostile = [
           "'); DROP TABLE reviews; --",
           'Robert"); DELETE FROM reviews WHERE ("1"="1',
-          "It's \"great\" `really` \\ backslash % _ ?? $1 :name @x",
+          'It\'s "great" `really` \\ backslash % _ ?? $1 :name @x',
           'Ünïcödé 中文 العربية עברית \u200b\u202e reversed',
           '👍🏽 👨‍👩‍👧‍👦 🏳️‍🌈 \u{1F4A9}',
           '<script>alert(1)</script><img src=x onerror=alert(1)>',
@@ -434,7 +477,10 @@ for (const backend of backends) {
       withStore(backend, async (store, database) => {
         const once = await database.migrations();
         assert.ok(once.length > 0);
-        assert.deepEqual(once, [...once].sort((a, b) => a - b));
+        assert.deepEqual(
+          once,
+          [...once].sort((a, b) => a - b),
+        );
         await store.close();
         await store.open();
         const a = database.store();
@@ -480,7 +526,9 @@ describe('LibsqlStore across processes', () => {
     const runs = [a, b, a, b].map(
       (id) =>
         new Promise<string>((resolve, reject) => {
-          const proc = spawn(process.execPath, ['--import', 'tsx', child, 'open-add', file, id], { stdio: ['ignore', 'pipe', 'pipe'] });
+          const proc = spawn(process.execPath, ['--import', 'tsx', child, 'open-add', file, id], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
           let out = '';
           proc.stdout.on('data', (chunk: Buffer) => (out += chunk));
           proc.stderr.on('data', (chunk: Buffer) => (out += chunk));
@@ -501,7 +549,9 @@ describe('LibsqlStore across processes', () => {
     }
     const db = new Sqlite(file);
     try {
-      const versions = (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version);
+      const versions = (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+        (row) => row.version,
+      );
       assert.equal(new Set(versions).size, versions.length);
       assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
     } finally {
@@ -513,7 +563,9 @@ describe('LibsqlStore across processes', () => {
     const { spawn } = await import('node:child_process');
     const file = join(folder, 'killed.db');
     const acknowledged: string[] = [];
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, 'add-loop', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, 'add-loop', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
     let partial = '';
     await new Promise<void>((resolve) => {

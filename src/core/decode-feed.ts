@@ -32,8 +32,10 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
 export function decodeBytes(bytes: Uint8Array, contentType = ''): string {
   const [a, b, c, d] = bytes;
   // UTF-32 with a byte order mark, or without one but starting with an ASCII character ("<", "{").
-  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (!a && !b && !c && d && d < 0x80)) return decodeUtf32(bytes, false);
-  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a && a < 0x80 && b === 0 && c === 0 && d === 0)) return decodeUtf32(bytes, true);
+  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (!a && !b && !c && d && d < 0x80))
+    return decodeUtf32(bytes, false);
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a && a < 0x80 && b === 0 && c === 0 && d === 0))
+    return decodeUtf32(bytes, true);
   if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes);
   // UTF-16 with a byte order mark, or without one but starting with "<".
   if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be').decode(bytes);

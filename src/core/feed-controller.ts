@@ -146,7 +146,8 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const url = this.#through(next);
-      if (!url) throw new FeedError('invalid-url', `proxy "${this.host.proxy}" must be an http or https URL containing {url}`);
+      if (!url)
+        throw new FeedError('invalid-url', `proxy "${this.host.proxy}" must be an http or https URL containing {url}`);
       const page = await this.store.fetchOnce(url, request.signal);
       if (request.signal.aborted || key !== this.#key) return false;
       this.#read.add(absolute(next));
@@ -156,7 +157,8 @@ export class FeedController implements ReactiveController {
       return true;
     } catch (cause) {
       if (request.signal.aborted) return false;
-      this.pageError = cause instanceof FeedError ? cause : new FeedError('network', String(cause), next, undefined, cause);
+      this.pageError =
+        cause instanceof FeedError ? cause : new FeedError('network', String(cause), next, undefined, cause);
       this.#report(this.pageError);
       return false;
     } finally {
@@ -214,7 +216,8 @@ export class FeedController implements ReactiveController {
       return;
     }
     const inline = !src && feed == null ? this.#inline() : undefined;
-    const key = feed ?? (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline !== undefined ? `inline ${inline}` : IDLE);
+    const key =
+      feed ?? (src ? `src ${src} ${refresh} ${proxy ?? ''}` : inline !== undefined ? `inline ${inline}` : IDLE);
     if (key === this.#key) {
       if (this.#url && !this.#unsubscribe) this.#subscribe(this.#url, refresh);
       return;
@@ -256,7 +259,8 @@ export class FeedController implements ReactiveController {
   }
 
   #parse(value: unknown) {
-    const failed = (error: unknown) => this.#fail(error instanceof FeedError ? error : new FeedError('not-a-feed', String(error)));
+    const failed = (error: unknown) =>
+      this.#fail(error instanceof FeedError ? error : new FeedError('not-a-feed', String(error)));
     try {
       // Text may be any format (an inline RSS feed too); an object can only be a JSON Feed.
       const feed = isFeed(value) ? value : typeof value === 'string' ? readText(value) : parseFeed(value);

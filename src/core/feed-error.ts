@@ -1,13 +1,6 @@
 /** Why a feed could not be shown. Stable strings: pages may switch on them. */
 export type FeedErrorCode =
-  | 'invalid-url'
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'cors'
-  | 'not-json'
-  | 'not-a-feed'
-  | 'too-large';
+  'invalid-url' | 'network' | 'timeout' | 'http' | 'cors' | 'not-json' | 'not-a-feed' | 'too-large';
 
 /**
  * A feed failure with a `code` for programs and a message for people: it says what happened and,

@@ -114,7 +114,8 @@ class Source {
       this.#failures = 0;
       this.#retryAfter = undefined;
       if (feed) this.#publish({ feed, loading: false });
-      else if (this.snapshot.error || this.snapshot.loading) this.#publish({ feed: this.snapshot.feed, loading: false });
+      else if (this.snapshot.error || this.snapshot.loading)
+        this.#publish({ feed: this.snapshot.feed, loading: false });
     } catch (cause) {
       if (request.signal.aborted && !(request.signal.reason instanceof FeedError)) return; // torn down
       const error = this.#feedError(request.signal.aborted ? request.signal.reason : cause);
@@ -137,7 +138,8 @@ class Source {
     const timeout = this.#deadline(request);
     try {
       const feed = await this.#fetch(request.signal);
-      if (!feed) throw new FeedError('http', `${this.url} answered 304 to a request that was not conditional`, this.url, 304);
+      if (!feed)
+        throw new FeedError('http', `${this.url} answered 304 to a request that was not conditional`, this.url, 304);
       return feed;
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
@@ -151,7 +153,10 @@ class Source {
   /** Abandons `request` with `timeout` when the server takes too long. */
   #deadline(request: AbortController) {
     return setTimeout(
-      () => request.abort(new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url)),
+      () =>
+        request.abort(
+          new FeedError('timeout', `${this.url} did not answer within ${this.options.timeout / 1000} s`, this.url),
+        ),
       this.options.timeout,
     );
   }
@@ -213,7 +218,12 @@ class Source {
       this.#retryAfter = retryAfter(response.headers.get('retry-after'));
       const what = type.includes('html') ? 'an HTML page' : 'an error';
       const hint = response.status === 404 || response.status === 410 ? ': check the src URL' : '';
-      throw new FeedError('http', `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`, this.url, response.status);
+      throw new FeedError(
+        'http',
+        `${this.url} returned ${what} (status ${response.status}), not a JSON Feed${hint}`,
+        this.url,
+        response.status,
+      );
     }
     const body = await decodeFeed(await this.#read(response, signal), type);
     if (body === this.#body) return undefined;
@@ -229,7 +239,11 @@ class Source {
   async #read(response: Response, signal: AbortSignal): Promise<Uint8Array> {
     const max = this.options.maxBytes;
     const tooLarge = () =>
-      new FeedError('too-large', `${this.url} is larger than ${Math.round(max / 1024)} KB, the most a widget will read`, this.url);
+      new FeedError(
+        'too-large',
+        `${this.url} is larger than ${Math.round(max / 1024)} KB, the most a widget will read`,
+        this.url,
+      );
     if (Number(response.headers.get('content-length')) > max) {
       void response.body?.cancel();
       throw tooLarge();
@@ -245,7 +259,13 @@ class Source {
       } catch (cause) {
         if (signal.aborted) throw signal.reason;
         const detail = cause instanceof Error ? ` (${cause.message})` : '';
-        throw new FeedError('network', `${this.url} broke off while it was being read${detail}: check your connection`, this.url, response.status, cause);
+        throw new FeedError(
+          'network',
+          `${this.url} broke off while it was being read${detail}: check your connection`,
+          this.url,
+          response.status,
+          cause,
+        );
       }
       const { done, value } = chunk;
       if (done) break;
@@ -280,7 +300,11 @@ class Source {
       }
     }
     const detail = cause instanceof Error ? ` (${cause.message})` : '';
-    return new FeedError('network', `${this.url} could not be reached${detail}: check the address and your connection`, this.url);
+    return new FeedError(
+      'network',
+      `${this.url} could not be reached${detail}: check the address and your connection`,
+      this.url,
+    );
   }
 
   get #storageKey() {
@@ -296,7 +320,11 @@ class Source {
       if (feed instanceof Promise) {
         // RSS or Atom: painted once the XML reader arrives, unless the network was faster. No
         // body is kept, so that an unchanged answer cannot leave the store without a feed.
-        feed.then((restored) => this.snapshot.loading && !this.snapshot.feed && this.#publish({ feed: restored, loading: true }), () => {});
+        feed.then(
+          (restored) =>
+            this.snapshot.loading && !this.snapshot.feed && this.#publish({ feed: restored, loading: true }),
+          () => {},
+        );
         return;
       }
       this.snapshot = { feed, loading: true };
@@ -312,7 +340,10 @@ class Source {
     const body = this.#body;
     if (!this.options.storage || !body || body.length > STORED_MAX) return;
     try {
-      this.options.storage.setItem(this.#storageKey, JSON.stringify({ body, etag: this.#etag, lastModified: this.#lastModified }));
+      this.options.storage.setItem(
+        this.#storageKey,
+        JSON.stringify({ body, etag: this.#etag, lastModified: this.#lastModified }),
+      );
     } catch {
       // Quota exceeded: the cache is an optimisation, never a requirement.
     }

@@ -23,7 +23,8 @@ function intlKnows(locale: string): boolean {
   let known = knows.get(locale);
   if (known === undefined) {
     const claimed =
-      Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 && Intl.RelativeTimeFormat.supportedLocalesOf(locale).length > 0;
+      Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 &&
+      Intl.RelativeTimeFormat.supportedLocalesOf(locale).length > 0;
     const month = claimed && new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2024, 0, 15));
     const ago = (l: string) => new Intl.RelativeTimeFormat(l).format(-2, 'hour');
     known = !!month && !/^M\d+$/.test(month) && ago(locale) !== ago('en');

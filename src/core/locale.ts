@@ -9,9 +9,7 @@ export function validLocale(preferred: string | undefined | null): string {
 
 /** The element's `locale`, else the nearest `lang` around it, else the browser's language. */
 export function resolveLocale(host: HTMLElement & { locale?: string }): string {
-  return validLocale(
-    host.locale || host.closest('[lang]')?.getAttribute('lang') || navigator.language,
-  );
+  return validLocale(host.locale || host.closest('[lang]')?.getAttribute('lang') || navigator.language);
 }
 
 type WithTextInfo = Intl.Locale & { getTextInfo?(): { direction?: string }; textInfo?: { direction?: string } };

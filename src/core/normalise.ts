@@ -36,7 +36,8 @@ export function withDefined<T extends object>(target: T, extra: Partial<T>): T {
 export type Raw = Partial<Record<string, unknown>>;
 
 /** Whether `value` is a JSON object, whose fields can be read. */
-export const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A string field, or nothing: real feeds put `null`, numbers and objects where text belongs. */
 export const str = (value: unknown) => (typeof value === 'string' ? value : undefined);

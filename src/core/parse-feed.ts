@@ -1,5 +1,20 @@
 import { FeedError } from './feed-error.js';
-import { PLACEHOLDER, addressHeadline, fileHeadline, isObject, markNormalised, plain, str, toDate, toLanguage, toTags, warnSkipped, withDefined, withLazyText, type Raw } from './normalise.js';
+import {
+  PLACEHOLDER,
+  addressHeadline,
+  fileHeadline,
+  isObject,
+  markNormalised,
+  plain,
+  str,
+  toDate,
+  toLanguage,
+  toTags,
+  warnSkipped,
+  withDefined,
+  withLazyText,
+  type Raw,
+} from './normalise.js';
 import { safeUrls } from './safe-url.js';
 
 /** `safeUrl` for one feed, against its base: each distinct URL string is checked once. */
@@ -58,14 +73,21 @@ function excerpt(raw: Raw, title: string): string {
 function toReviewSummary(value: unknown): ReviewSummary | undefined {
   if (!isObject(value)) return undefined;
   const { average, count } = value;
-  const valid = typeof average === 'number' && average >= 0 && average <= 5 && Number.isSafeInteger(count) && (count as number) >= 0;
+  const valid =
+    typeof average === 'number' &&
+    average >= 0 &&
+    average <= 5 &&
+    Number.isSafeInteger(count) &&
+    (count as number) >= 0;
   return valid ? { average, count: count as number } : undefined;
 }
 
 /** An item's `_review`: a rating from 1 to 5, and the article it is about when given. */
 function toReview(value: unknown): Review | undefined {
   const { rating, item } = isObject(value) ? value : {};
-  return typeof rating === 'number' && rating >= 1 && rating <= 5 ? withDefined<Review>({ rating }, { item: str(item) }) : undefined;
+  return typeof rating === 'number' && rating >= 1 && rating <= 5
+    ? withDefined<Review>({ rating }, { item: str(item) })
+    : undefined;
 }
 
 /** Bounds on what one `_tag_names` can make the parser do: the entries looked at. */
@@ -119,7 +141,14 @@ interface FeedDefaults {
 }
 
 /** The item `raw` stands for; `title` when it was read already (to know the item could be shown). */
-function toItem(raw: Raw, id: string, safe: SafeUrl, feed: FeedDefaults, title = plain(raw.title, TITLE_MAX), text?: string): Item {
+function toItem(
+  raw: Raw,
+  id: string,
+  safe: SafeUrl,
+  feed: FeedDefaults,
+  title = plain(raw.title, TITLE_MAX),
+  text?: string,
+): Item {
   // content_html needs an HTML parser; most items are never shown, so parse on first read.
   const item = withLazyText({ id, title }, () => text ?? excerpt(raw, title)) as Item;
   item.tags = toTags(raw.tags);
@@ -165,8 +194,10 @@ function later(items: Item[], make: () => Item) {
 /** Why text that is not JSON was refused, from a look at its start (which is never quoted). */
 function notJson(body: string): string {
   const start = body.slice(0, 2000).toLowerCase();
-  if (/<(?:rss|feed|rdf:rdf)[\s>]/.test(start)) return 'is an RSS or Atom feed, not a JSON Feed: link to the site\'s JSON Feed instead';
-  if (/^\s*<(?:!doctype html|html|head|body)[\s>]/.test(start)) return 'is an HTML page, not a JSON Feed: check that the URL points at the feed itself';
+  if (/<(?:rss|feed|rdf:rdf)[\s>]/.test(start))
+    return "is an RSS or Atom feed, not a JSON Feed: link to the site's JSON Feed instead";
+  if (/^\s*<(?:!doctype html|html|head|body)[\s>]/.test(start))
+    return 'is an HTML page, not a JSON Feed: check that the URL points at the feed itself';
   return 'is not valid JSON, so it cannot be read as a JSON Feed';
 }
 

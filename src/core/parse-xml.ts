@@ -1,5 +1,17 @@
 import { FeedError } from './feed-error.js';
-import { addressHeadline, fileHeadline, markNormalised, plain, toDate, toLanguage, toTags, toTime, warnSkipped, withDefined, withLazyText } from './normalise.js';
+import {
+  addressHeadline,
+  fileHeadline,
+  markNormalised,
+  plain,
+  toDate,
+  toLanguage,
+  toTags,
+  toTime,
+  warnSkipped,
+  withDefined,
+  withLazyText,
+} from './normalise.js';
 import type { ParseOptions } from './parse-feed.js';
 import { safeUrl } from './safe-url.js';
 import { TEXT_MAX, TITLE_MAX, clip, decodeEntities, htmlToText } from './text.js';
@@ -18,7 +30,14 @@ const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const MEDIA = 'http://search.yahoo.com/mrss';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 /** Where undeclared prefixes of well-known modules point when a sloppy feed is repaired. */
-const PREFIXES: Record<string, string> = { atom: ATOM, content: CONTENT, dc: DC, dcterms: DCTERMS, media: MEDIA, itunes: ITUNES };
+const PREFIXES: Record<string, string> = {
+  atom: ATOM,
+  content: CONTENT,
+  dc: DC,
+  dcterms: DCTERMS,
+  media: MEDIA,
+  itunes: ITUNES,
+};
 
 const ns = (uri: string | null) => (uri ?? '').toLowerCase().replace(/\/$/, '');
 
@@ -53,7 +72,11 @@ function pick(candidates: Iterable<Candidate>, base: string | undefined, mailto 
   for (const [value, at, empty] of candidates) {
     const where = baseOf(at, base);
     // An empty `href` is a same-document reference (RFC 3986): the base in force, as a browser reads it.
-    const url = value?.trim() ? safeUrl(value.trim(), where, mailto) : empty && value === '' ? safeUrl(where ?? document.baseURI, undefined, mailto) : undefined;
+    const url = value?.trim()
+      ? safeUrl(value.trim(), where, mailto)
+      : empty && value === ''
+        ? safeUrl(where ?? document.baseURI, undefined, mailto)
+        : undefined;
     if (url) return url;
   }
   return undefined;
@@ -65,7 +88,8 @@ const href = (el: Element | undefined, at: Element): Candidate => [el?.getAttrib
 const IMG = /<img\s[^>]*>/gi;
 const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 /** One-pixel trackers, emoji, smileys and file-type icons are not the item's picture. */
-const NOT_A_PICTURE = /\s(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]|\b(?:emoji|smilies|wp-smiley|icons?|filetype)\b/i;
+const NOT_A_PICTURE =
+  /\s(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]|\b(?:emoji|smilies|wp-smiley|icons?|filetype)\b/i;
 
 /** The `src` of each `<img>` in escaped HTML, found without parsing it: nothing is built or loaded. */
 function* imagesIn(el: Element | undefined): Generator<Candidate> {
@@ -91,13 +115,19 @@ function mediaOf(item: Element, name: string): Element[] {
 
 /** Categories every format shares: iTunes categories (nested ones too) and Media RSS's. */
 function extensionTags(item: Element): string[] {
-  const itunes = (el: Element): string[] => [el.getAttribute('text') ?? '', ...all(el, ITUNES, 'category').flatMap(itunes)];
+  const itunes = (el: Element): string[] => [
+    el.getAttribute('text') ?? '',
+    ...all(el, ITUNES, 'category').flatMap(itunes),
+  ];
   return [...all(item, ITUNES, 'category').flatMap(itunes), ...mediaOf(item, 'category').map(textOf)];
 }
 
 /** The first Media RSS file of an item, whatever its kind. */
 const mediaFile = (item: Element, base: string | undefined) =>
-  pick(mediaOf(item, 'content').map((el) => [el.getAttribute('url'), el]), base);
+  pick(
+    mediaOf(item, 'content').map((el) => [el.getAttribute('url'), el]),
+    base,
+  );
 
 /** Picture candidates every format shares: Media RSS, then iTunes. */
 function* mediaImages(item: Element): Generator<Candidate> {
@@ -107,13 +137,30 @@ function* mediaImages(item: Element): Generator<Candidate> {
   }
   for (const el of mediaOf(item, 'thumbnail')) yield [el.getAttribute('url'), el];
   // The spec says href=; feeds also write url= or the address as text.
-  for (const el of all(item, ITUNES, 'image')) yield [el.getAttribute('href') || el.getAttribute('url') || textOf(el), el];
+  for (const el of all(item, ITUNES, 'image'))
+    yield [el.getAttribute('href') || el.getAttribute('url') || textOf(el), el];
 }
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 /** Hours from UTC of the zone names RFC 822 allows, and a few more that feeds use. */
-const ZONES: Record<string, number> = { edt: -4, est: -5, cdt: -5, cst: -6, mdt: -6, mst: -7, pdt: -7, pst: -8, bst: 1, cet: 1, cest: 2, eet: 2, eest: 3, msk: 3 };
-const RFC822 = /^(?:[a-z]+,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[a-z]+)?/i;
+const ZONES: Record<string, number> = {
+  edt: -4,
+  est: -5,
+  cdt: -5,
+  cst: -6,
+  mdt: -6,
+  mst: -7,
+  pdt: -7,
+  pst: -8,
+  bst: 1,
+  cet: 1,
+  cest: 2,
+  eet: 2,
+  eest: 3,
+  msk: 3,
+};
+const RFC822 =
+  /^(?:[a-z]+,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[a-z]+)?/i;
 
 /**
  * An RSS date: RFC 822 read by hand (engines disagree on its zones and two-digit years), anything
@@ -185,7 +232,8 @@ function atomAuthor(el: Element, space: string | null, base: string | undefined)
   const email = textOf(first(el, space, 'email'));
   return person(
     textOf(first(el, space, 'name')),
-    pick([[uri && textOf(uri), uri ?? el]], base, true) ?? (email ? safeUrl(`mailto:${email}`, undefined, true) : undefined),
+    pick([[uri && textOf(uri), uri ?? el]], base, true) ??
+      (email ? safeUrl(`mailto:${email}`, undefined, true) : undefined),
   );
 }
 
@@ -228,7 +276,11 @@ function atomText(el: Element | undefined, max: number): string {
     return type === 'text' ? plain(decoded, max) : clip(htmlToText(decoded), max);
   }
   // Inline XHTML is markup already parsed; serialise it so the one inert HTML reader sees it.
-  if (type === 'xhtml') return clip(htmlToText([...el.children].map((child) => new XMLSerializer().serializeToString(child)).join(' ')), max);
+  if (type === 'xhtml')
+    return clip(
+      htmlToText([...el.children].map((child) => new XMLSerializer().serializeToString(child)).join(' ')),
+      max,
+    );
   if (type === 'html') return clip(htmlToText(el.textContent ?? ''), max);
   return plain(el.textContent ?? '', max);
 }
@@ -254,7 +306,12 @@ function rssItem(item: Element, base: string | undefined, feedAuthors: Author[])
   const dcDate = textOf(first(item, DC, 'date') ?? first(item, DCTERMS, 'issued') ?? first(item, DCTERMS, 'created'));
   const title = textOf(get('title')) || textOf(first(item, DC, 'title'));
   const authors = [
-    ...[...all(item, space, 'author'), ...all(item, DC, 'creator'), ...all(item, DC, 'author'), ...all(item, ITUNES, 'author')].map(textAuthor),
+    ...[
+      ...all(item, space, 'author'),
+      ...all(item, DC, 'creator'),
+      ...all(item, DC, 'author'),
+      ...all(item, ITUNES, 'author'),
+    ].map(textAuthor),
   ].filter(present);
   const html = [description, encoded, ...all(item, ITUNES, 'summary'), ...all(item, DC, 'description')];
   // RSS 1.0 names each item by its rdf:about.
@@ -264,7 +321,13 @@ function rssItem(item: Element, base: string | undefined, feedAuthors: Author[])
     fingerprint: title + pubDate + dcDate + textOf(description),
     title: rssTitle(title),
     text: () => clip(html.map((el) => (el ? htmlToText(el.textContent ?? '') : '')).find(Boolean) ?? '', TEXT_MAX),
-    url: pick([[textOf(link), link ?? item], [textOf(permalink), item]], base),
+    url: pick(
+      [
+        [textOf(link), link ?? item],
+        [textOf(permalink), item],
+      ],
+      base,
+    ),
     image: pick(
       (function* () {
         for (const el of all(item, space, 'enclosure')) {
@@ -278,11 +341,19 @@ function rssItem(item: Element, base: string | undefined, feedAuthors: Author[])
       })(),
       base,
     ),
-    tags: toTags([...all(item, space, 'category').map(textOf), ...all(item, DC, 'subject').map(textOf), ...extensionTags(item)]),
+    tags: toTags([
+      ...all(item, space, 'category').map(textOf),
+      ...all(item, DC, 'subject').map(textOf),
+      ...extensionTags(item),
+    ]),
     authors: authors.length ? authors : feedAuthors,
     published: pubDate ? rssDate(pubDate) : toDate(dcDate),
     modified: toDate(textOf(first(item, DCTERMS, 'modified'))),
-    enclosure: () => pick(all(item, space, 'enclosure').map((el) => [el.getAttribute('url'), el]), base) ?? mediaFile(item, base),
+    enclosure: () =>
+      pick(
+        all(item, space, 'enclosure').map((el) => [el.getAttribute('url'), el]),
+        base,
+      ) ?? mediaFile(item, base),
     language: toLanguage(item.getAttributeNS(XML_NS, 'lang') || textOf(first(item, DC, 'language'))),
   };
 }
@@ -307,7 +378,10 @@ function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author
     id: textOf(get('id')) || (link?.getAttribute('href')?.trim() ?? ''),
     fingerprint: textOf(get('title')) + published + updated + textOf(summary ?? content),
     title: atomText(get('title'), TITLE_MAX),
-    text: () => atomText(summary, TEXT_MAX) || atomText(content, TEXT_MAX) || plain(textOf(mediaOf(entry, 'description')[0]), TEXT_MAX),
+    text: () =>
+      atomText(summary, TEXT_MAX) ||
+      atomText(content, TEXT_MAX) ||
+      plain(textOf(mediaOf(entry, 'description')[0]), TEXT_MAX),
     url: pick([href(link, entry)], base),
     image: pick(
       (function* () {
@@ -321,12 +395,19 @@ function atomEntry(entry: Element, base: string | undefined, feedAuthors: Author
       })(),
       base,
     ),
-    tags: toTags([...all(entry, space, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || ''), ...extensionTags(entry)]),
+    tags: toTags([
+      ...all(entry, space, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || ''),
+      ...extensionTags(entry),
+    ]),
     authors: authors.length ? authors : feedAuthors,
     published: toDate(published || updated),
     modified: toDate(updated),
     language: toLanguage(entry.getAttributeNS(XML_NS, 'lang')),
-    enclosure: () => pick(links.filter((el) => rel(el) === 'enclosure').map((el) => [el.getAttribute('href'), el]), base) ?? mediaFile(entry, base),
+    enclosure: () =>
+      pick(
+        links.filter((el) => rel(el) === 'enclosure').map((el) => [el.getAttribute('href'), el]),
+        base,
+      ) ?? mediaFile(entry, base),
   };
 }
 
@@ -344,7 +425,8 @@ function finish(drafts: Draft[], source: string): Item[] {
     const file = known === '' ? enclosure() : undefined;
     if (known === '' && (fields.url || file)) {
       // An Atom entry's only link may be its enclosure: name the file then.
-      fields.title = fields.url && fields.url !== file ? addressHeadline(fields.url) : fileHeadline(file ?? fields.url!);
+      fields.title =
+        fields.url && fields.url !== file ? addressHeadline(fields.url) : fileHeadline(file ?? fields.url!);
       known = undefined;
     }
     let why = '';
@@ -362,7 +444,9 @@ function rssFeed(root: Element, base: string | undefined, source: string): Feed 
   const channel = [...root.children].find((el) => el.localName === 'channel') ?? root;
   const space = channel.namespaceURI;
   const get = (name: string) => first(channel, space, name);
-  const feedAuthors = [...all(channel, DC, 'creator'), ...all(channel, DC, 'author'), ...all(channel, ITUNES, 'author')].map(textAuthor).filter(present);
+  const feedAuthors = [...all(channel, DC, 'creator'), ...all(channel, DC, 'author'), ...all(channel, ITUNES, 'author')]
+    .map(textAuthor)
+    .filter(present);
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
   const items = [...all(channel, space, 'item'), ...(channel === root ? [] : all(root, space, 'item'))];
   const atomLinks = all(channel, ATOM, 'link');
@@ -372,7 +456,10 @@ function rssFeed(root: Element, base: string | undefined, source: string): Feed 
   return withDefined<Feed>(
     {
       title: plain(textOf(get('title')) || textOf(first(channel, DC, 'title')), TITLE_MAX),
-      items: finish(items.map((item) => rssItem(item, base, feedAuthors)), source),
+      items: finish(
+        items.map((item) => rssItem(item, base, feedAuthors)),
+        source,
+      ),
     },
     {
       homePageUrl: pick([[textOf(get('link')), get('link') ?? channel]], base),
@@ -396,9 +483,17 @@ function atomFeed(root: Element, base: string | undefined, source: string): Feed
   return withDefined<Feed>(
     {
       title: atomText(first(root, space, 'title'), TITLE_MAX),
-      items: finish(all(root, space, 'entry').map((entry) => atomEntry(entry, base, feedAuthors)), source),
+      items: finish(
+        all(root, space, 'entry').map((entry) => atomEntry(entry, base, feedAuthors)),
+        source,
+      ),
     },
-    { homePageUrl: link('alternate'), feedUrl: link('self'), nextUrl: link('next'), language: toLanguage(root.getAttributeNS(XML_NS, 'lang')) },
+    {
+      homePageUrl: link('alternate'),
+      feedUrl: link('self'),
+      nextUrl: link('next'),
+      language: toLanguage(root.getAttributeNS(XML_NS, 'lang')),
+    },
   );
 }
 
@@ -427,16 +522,23 @@ function repair(text: string): string {
   const fixed = text
     // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
     .replace(/[\0-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, '')
-    .replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:#\d+;|#x[\da-f]+;|([a-z][\w.-]*);)?/gi, (match, name?: string) => {
-      // XML writes hexadecimal references with a lowercase x only.
-      if (match.startsWith('&#X')) return `&#x${match.slice(3)}`;
-      if (match[0] !== '&' || (match.length > 1 && (!name || /^(?:amp|lt|gt|quot|apos)$/.test(name)))) return match;
-      const decoded = name ? decodeEntities(match) : match;
-      return decoded === match ? `&amp;${match.slice(1)}` : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
-    });
+    .replace(
+      /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:#\d+;|#x[\da-f]+;|([a-z][\w.-]*);)?/gi,
+      (match, name?: string) => {
+        // XML writes hexadecimal references with a lowercase x only.
+        if (match.startsWith('&#X')) return `&#x${match.slice(3)}`;
+        if (match[0] !== '&' || (match.length > 1 && (!name || /^(?:amp|lt|gt|quot|apos)$/.test(name)))) return match;
+        const decoded = name ? decodeEntities(match) : match;
+        return decoded === match
+          ? `&amp;${match.slice(1)}`
+          : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+      },
+    );
   const used = new Set([...fixed.matchAll(/<\/?([a-z_][\w.-]*):[a-z_]/gi)].map((match) => match[1]!));
   const missing = [...used].filter((prefix) => prefix !== 'xml' && !new RegExp(`xmlns:${prefix}\\s*=`).test(fixed));
-  const declarations = missing.map((prefix) => ` xmlns:${prefix}="${PREFIXES[prefix.toLowerCase()] ?? `urn:x-undeclared:${prefix}`}"`);
+  const declarations = missing.map(
+    (prefix) => ` xmlns:${prefix}="${PREFIXES[prefix.toLowerCase()] ?? `urn:x-undeclared:${prefix}`}"`,
+  );
   return fixed.replace(/<(?![?!])[^\s>/]+/, (tag) => tag + declarations.join(''));
 }
 
@@ -459,7 +561,11 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
   // An entity defined through other entities can grow exponentially (the "billion laughs"): Chromium's
   // and Firefox's parsers give up on one, WebKit's expands it all and hangs the page. Refused first.
   if (/<!ENTITY\s+[^\s%]+\s+["'][^"']*&(?!#|(?:amp|lt|gt|quot|apos);)/i.test(body)) {
-    throw new FeedError('not-a-feed', `${source} defines entities through other entities (an entity bomb), so it is not read as a feed`, base);
+    throw new FeedError(
+      'not-a-feed',
+      `${source} defines entities through other entities (an entity bomb), so it is not read as a feed`,
+      base,
+    );
   }
   const parser = new DOMParser();
   let doc = parser.parseFromString(body, 'application/xml');
@@ -471,18 +577,29 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): Feed {
     const line = Number(error.line) + (lead.match(/\n/g)?.length ?? 0);
     const where = `line ${line || error.line}, column ${error.column}`;
     if (declares || parseError(doc)) {
-      throw new FeedError('not-a-feed', `${source} is not well-formed XML (${where}), so it cannot be read as an RSS or Atom feed`, base);
+      throw new FeedError(
+        'not-a-feed',
+        `${source} is not well-formed XML (${where}), so it cannot be read as an RSS or Atom feed`,
+        base,
+      );
     }
-    console.warn(`[feedlets] ${source} is not well-formed XML (${where}); read after escaping stray "&" and undeclared entities or prefixes`);
+    console.warn(
+      `[feedlets] ${source} is not well-formed XML (${where}); read after escaping stray "&" and undeclared entities or prefixes`,
+    );
   }
   const root = doc.documentElement;
   const space = ns(root.namespaceURI);
   let feed: Feed;
   if (root.localName === 'rss' || root.localName === 'RDF') feed = rssFeed(root, base, source);
-  else if (root.localName === 'feed' && (space === ATOM || space === ATOM_03 || !space)) feed = atomFeed(root, base, source);
+  else if (root.localName === 'feed' && (space === ATOM || space === ATOM_03 || !space))
+    feed = atomFeed(root, base, source);
   else {
     const what = clip(`<${root.nodeName}>${space ? ` in namespace ${root.namespaceURI}` : ''}`, 120);
-    throw new FeedError('not-a-feed', `${source} is XML but not an RSS or Atom feed: its root element is ${what}`, base);
+    throw new FeedError(
+      'not-a-feed',
+      `${source} is XML but not an RSS or Atom feed: its root element is ${what}`,
+      base,
+    );
   }
   return markNormalised(feed);
 }

@@ -66,7 +66,11 @@ export function readText(text: string, options: ReadOptions = {}): Feed | Promis
   const doctype = /^[\s\ufeff]*(?:<\?[^>]*>\s*)?<!doctype\s+html/i.test(start);
   const page = /^(?:html|head|body)$/.test(root) || (doctype && !feedRoot);
   if (page || (/html/i.test(contentType) && !feedRoot)) {
-    throw new FeedError('not-json', `${baseUrl ?? 'The feed'} is an HTML page, not a feed: check that the URL points at the feed itself`, baseUrl);
+    throw new FeedError(
+      'not-json',
+      `${baseUrl ?? 'The feed'} is an HTML page, not a feed: check that the URL points at the feed itself`,
+      baseUrl,
+    );
   }
   return import('./parse-xml.js').then(({ parseXmlFeed }) => parseXmlFeed(text, { baseUrl }));
 }

@@ -124,7 +124,12 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
   if (response.ok || status === 409) return receipt(status, payload, body);
   if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
     const said = isObject(body) && typeof body.error === 'string' ? clip(squash(body.error), 300) : '';
-    throw new ReviewError('rejected', `${url} refused the review (status ${status})${said ? `: ${said}` : ''}`, status, said || undefined);
+    throw new ReviewError(
+      'rejected',
+      `${url} refused the review (status ${status})${said ? `: ${said}` : ''}`,
+      status,
+      said || undefined,
+    );
   }
   throw new ReviewError('unavailable', `${url} could not take the review now (status ${status})`, status);
 }
@@ -137,7 +142,11 @@ async function post(url: string, payload: ReviewPayload, options: SendOptions): 
  * @throws {ReviewError} when the server refused the review or could not be reached in time.
  * @throws the reason of `options.signal` once it is aborted.
  */
-export async function sendReview(action: string, payload: ReviewPayload, options: SendOptions = {}): Promise<ReviewReceipt> {
+export async function sendReview(
+  action: string,
+  payload: ReviewPayload,
+  options: SendOptions = {},
+): Promise<ReviewReceipt> {
   const url = safeUrl(action);
   if (!url) throw new ReviewError('invalid-url', `"${action}" is not an http or https URL`);
   const { signal } = options;

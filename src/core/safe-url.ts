@@ -42,7 +42,8 @@ export function safeUrls(base = document.baseURI) {
     if (typeof value !== 'string' || !valid) return undefined;
     const seen = memo[+mailto]!;
     let url = seen.get(value);
-    if (url === undefined) seen.set(value, (url = check(value, NEEDS_NO_BASE.test(value) ? undefined : base, mailto) ?? null));
+    if (url === undefined)
+      seen.set(value, (url = check(value, NEEDS_NO_BASE.test(value) ? undefined : base, mailto) ?? null));
     return url ?? undefined;
   };
 }

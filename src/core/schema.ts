@@ -14,7 +14,8 @@ export interface JsonFeedShape {
  * dropped, never the item or the feed.
  */
 export function jsonFeedProblem(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'expected an object with `version` and `items`';
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return 'expected an object with `version` and `items`';
   const { version, items } = data as Partial<JsonFeedShape>;
   if (typeof version !== 'string' || !VERSION.test(version)) {
     return '`version` must be a JSON Feed version URL such as https://jsonfeed.org/version/1.1';

@@ -79,9 +79,7 @@ export function translator(locale: string, english: Partial<Strings> = {}) {
       if (!pr) rules.set(locale, (pr = new Intl.PluralRules(locale)));
       message = message[pr.select(Number(vars.n))] ?? message.other;
     }
-    return message.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in vars ? String(vars[name]) : match,
-    );
+    return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
   };
 }
 

@@ -10,7 +10,9 @@ export const TAG_NAME_MAX = 60;
 
 /** One own field of what may be a page's own object (an item that did not come from the parser). */
 const own = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 
 /**
  * `tag` as `names` spell it in `locale`, else in `locale`'s language without region, else `tag`

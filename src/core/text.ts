@@ -83,7 +83,8 @@ export function htmlToText(html: string, title = ''): string {
   // Many generators open the content with the title as a heading, which the reader has just read.
   const first = doc.body?.firstElementChild;
   const leading = !first?.previousSibling?.textContent?.trim();
-  if (title && leading && first?.matches('h1,h2,h3,h4,h5,h6') && squash(first.textContent ?? '') === title) first.remove();
+  if (title && leading && first?.matches('h1,h2,h3,h4,h5,h6') && squash(first.textContent ?? '') === title)
+    first.remove();
   for (const el of doc.querySelectorAll(BLOCK)) {
     el.before(' ');
     el.after(' ');
@@ -95,9 +96,7 @@ const named = new Map<string, string>();
 const ENTITY = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z][a-z\d]{1,31}));/gi;
 
 function fromCode(code: number): string {
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-    ? String.fromCodePoint(code)
-    : '\uFFFD';
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
 }
 
 /**

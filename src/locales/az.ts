@@ -62,6 +62,15 @@ export const azDates: DateStrings = {
 registerDates('az', azDates);
 
 /** The az names of a few languages, for a browser whose Intl lacks them; registered on import. */
-export const azLanguageNames: LanguageNames = { az: 'azərbaycan', en: 'ingilis', ru: 'rus', tr: 'türk', uk: 'ukrayna', de: 'alman', fr: 'fransız', es: 'ispan' };
+export const azLanguageNames: LanguageNames = {
+  az: 'azərbaycan',
+  en: 'ingilis',
+  ru: 'rus',
+  tr: 'türk',
+  uk: 'ukrayna',
+  de: 'alman',
+  fr: 'fransız',
+  es: 'ispan',
+};
 
 registerLanguageNames('az', azLanguageNames);

@@ -34,8 +34,18 @@ export const ru: Partial<Strings> = {
   failed: 'Не удалось отправить отзыв. Текст сохранён.',
   retrying: 'Пока не удалось отправить. Пробуем ещё раз…',
   showMore: 'Показать ещё',
-  charsLeft: { one: 'Остался {n} символ', few: 'Осталось {n} символа', many: 'Осталось {n} символов', other: 'Осталось {n} символа' },
-  charsOver: { one: 'Лишний {n} символ', few: 'Лишних {n} символа', many: 'Лишних {n} символов', other: 'Лишних {n} символа' },
+  charsLeft: {
+    one: 'Остался {n} символ',
+    few: 'Осталось {n} символа',
+    many: 'Осталось {n} символов',
+    other: 'Осталось {n} символа',
+  },
+  charsOver: {
+    one: 'Лишний {n} символ',
+    few: 'Лишних {n} символа',
+    many: 'Лишних {n} символов',
+    other: 'Лишних {n} символа',
+  },
   ratingRequired: 'Выберите оценку от 1 до 5 звёзд.',
   textRequired: 'Напишите несколько слов.',
   textTooLong: 'Сократите отзыв до {max} символов.',
@@ -62,6 +72,15 @@ export const ruDates: DateStrings = {
 registerDates('ru', ruDates);
 
 /** The ru names of a few languages, for a browser whose Intl lacks them; registered on import. */
-export const ruLanguageNames: LanguageNames = { ru: 'русский', en: 'английский', az: 'азербайджанский', tr: 'турецкий', uk: 'украинский', de: 'немецкий', fr: 'французский', es: 'испанский' };
+export const ruLanguageNames: LanguageNames = {
+  ru: 'русский',
+  en: 'английский',
+  az: 'азербайджанский',
+  tr: 'турецкий',
+  uk: 'украинский',
+  de: 'немецкий',
+  fr: 'французский',
+  es: 'испанский',
+};
 
 registerLanguageNames('ru', ruLanguageNames);

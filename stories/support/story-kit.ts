@@ -90,7 +90,9 @@ class ApplyArgs extends Directive {
 
   override update(part: ElementPart, [args]: [Record<string, unknown>]) {
     const element = part.element;
-    const observed = (customElements.get(element.localName) as { observedAttributes?: string[] } | undefined)?.observedAttributes ?? [];
+    const observed =
+      (customElements.get(element.localName) as { observedAttributes?: string[] } | undefined)?.observedAttributes ??
+      [];
     const seen = new Set<string>();
     for (const [name, value] of Object.entries(args)) {
       if (/^on[A-Z]/.test(name)) {

@@ -54,7 +54,8 @@ const absolute = (url: string) => new URL(url, location.href).href;
 describe('FeedController', () => {
   let stub: ReturnType<typeof stubFetch> | undefined;
   let consoleError: sinon.SinonStub;
-  const serve = (reply: (url: string, init: RequestInit) => Reply | Promise<Reply>) => (stub = stubFetch((url, init) => reply(url, init)));
+  const serve = (reply: (url: string, init: RequestInit) => Reply | Promise<Reply>) =>
+    (stub = stubFetch((url, init) => reply(url, init)));
 
   /**
    * Renders `template` (a plain wrapper around test elements) without waiting for an animation
@@ -129,7 +130,9 @@ describe('FeedController', () => {
       await el.updateComplete;
       expect(el.state.status).to.equal('error');
       expect(consoleError.callCount).to.equal(1);
-      expect(String(consoleError.firstCall.args[0])).to.equal(`[feedlets] <core-test-feed>: ${event!.detail.error.message}`);
+      expect(String(consoleError.firstCall.args[0])).to.equal(
+        `[feedlets] <core-test-feed>: ${event!.detail.error.message}`,
+      );
     });
 
     it('tells every element about a shared failure, but the console only once', async () => {
@@ -244,14 +247,18 @@ describe('FeedController', () => {
     it('fetches src through the proxy template', async () => {
       serve(() => ({ body: FEED }));
       const src = 'https://feeds.example/a.json?x=1&y=2';
-      const el = await fixture<CoreTestFeed>(html`<core-test-feed src=${src} proxy="/proxy?url={url}"></core-test-feed>`);
+      const el = await fixture<CoreTestFeed>(
+        html`<core-test-feed src=${src} proxy="/proxy?url={url}"></core-test-feed>`,
+      );
       await waitUntil(() => el.state.status === 'ready');
       expect(stub!.calls.map((call) => call.url)).to.deep.equal([absolute(`/proxy?url=${encodeURIComponent(src)}`)]);
     });
 
     it('resolves a relative src before handing it to the proxy', async () => {
       serve(() => ({ body: FEED }));
-      const el = await fixture<CoreTestFeed>(html`<core-test-feed src="feeds/b.json" proxy="/proxy?u={url}"></core-test-feed>`);
+      const el = await fixture<CoreTestFeed>(
+        html`<core-test-feed src="feeds/b.json" proxy="/proxy?u={url}"></core-test-feed>`,
+      );
       await waitUntil(() => el.state.status === 'ready');
       expect(stub!.calls[0]!.url).to.equal(absolute(`/proxy?u=${encodeURIComponent(absolute('feeds/b.json'))}`));
     });
@@ -355,7 +362,9 @@ describe('FeedController', () => {
       const answer = gate<Reply>();
       serve(() => answer.promise);
       const loads = heard<NewsLoadEvent>('news-load');
-      const wrapper = await wrapped(html`<div><section></section><core-test-feed src=${uniqueUrl()}></core-test-feed></div>`);
+      const wrapper = await wrapped(
+        html`<div><section></section><core-test-feed src=${uniqueUrl()}></core-test-feed></div>`,
+      );
       const el = wrapper.querySelector('core-test-feed')!;
       // Moved while its request is on its way.
       wrapper.querySelector('section')!.append(el);

@@ -12,7 +12,8 @@ import { memoryStorage } from '../helpers/memory-storage.js';
 // a different copy of one feed URL, and the network never answers, so what a reader sees tells
 // which store the element used.
 
-const titles = (el: NewsCards) => [...el.shadowRoot!.querySelectorAll('[part="title"]')].map((title) => title.textContent!.trim());
+const titles = (el: NewsCards) =>
+  [...el.shadowRoot!.querySelectorAll('[part="title"]')].map((title) => title.textContent!.trim());
 
 /** A store whose saved copy of `url` is `feed`, as after a reload. */
 function storeWith(url: string, feed: object, maxBytes?: number) {
@@ -40,7 +41,9 @@ describe('feedStoreContext', () => {
     first!.append(inFirst);
     second!.append(inSecond);
     page.append(outside);
-    await waitUntil(() => titles(inFirst).length && titles(inSecond).length, 'no feed from the stores', { timeout: 5000 });
+    await waitUntil(() => titles(inFirst).length && titles(inSecond).length, 'no feed from the stores', {
+      timeout: 5000,
+    });
     expect(titles(inFirst)).to.deep.equal(['From the first store']);
     expect(titles(inSecond)).to.deep.equal(['From the second store']);
     await outside.updateComplete;
@@ -79,7 +82,9 @@ describe('feedStoreContext', () => {
     first!.append(stayed);
     await waitUntil(() => titles(stayed).length, 'no feed from the first store', { timeout: 5000 });
     left.setValue(storeWith(url, jsonFeed([{ id: 'c', title: 'From the store left behind' }])));
-    await waitUntil(() => titles(stayed)[0] === 'From the store left behind', 'the first store did not change', { timeout: 5000 });
+    await waitUntil(() => titles(stayed)[0] === 'From the store left behind', 'the first store did not change', {
+      timeout: 5000,
+    });
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['From the second store']);
   });

@@ -41,7 +41,9 @@ describe('FeedStore.fetchOnce (a further page of a paged feed)', () => {
 
   it('gives up with `timeout` when the server does not answer', async () => {
     stub = stubFetch(() => ({ hang: true }));
-    const error = await new FeedStore({ storage: null, timeout: 50 }).fetchOnce(absolute(uniqueUrl())).catch((e: unknown) => e);
+    const error = await new FeedStore({ storage: null, timeout: 50 })
+      .fetchOnce(absolute(uniqueUrl()))
+      .catch((e: unknown) => e);
     expect((error as FeedError).code).to.equal('timeout');
     expect(stub.calls[0]!.aborted).to.equal(true);
   });
@@ -58,7 +60,9 @@ describe('FeedStore.fetchOnce (a further page of a paged feed)', () => {
   it('stops when its caller aborts, with the caller’s reason', async () => {
     stub = stubFetch(() => ({ hang: true }));
     const caller = new AbortController();
-    const pending = new FeedStore({ storage: null }).fetchOnce(absolute(uniqueUrl()), caller.signal).catch((e: unknown) => e);
+    const pending = new FeedStore({ storage: null })
+      .fetchOnce(absolute(uniqueUrl()), caller.signal)
+      .catch((e: unknown) => e);
     const reason = new Error('gone');
     caller.abort(reason);
     expect(await pending).to.equal(reason);

@@ -155,7 +155,9 @@ describe('FeedStore', () => {
 
     it('revalidates a same-origin feed with If-None-Match and If-Modified-Since, and a 304 notifies nobody', async () => {
       const modified = 'Thu, 21 Dec 2023 17:11:00 GMT';
-      serve((call) => (call === 1 ? { body: FEED, headers: { etag: '"v1"', 'last-modified': modified } } : { status: 304 }));
+      serve((call) =>
+        call === 1 ? { body: FEED, headers: { etag: '"v1"', 'last-modified': modified } } : { status: 304 },
+      );
       const url = uniqueUrl();
       const reader = subscriber(store, url, 10);
       await settle();
@@ -247,7 +249,8 @@ describe('FeedStore', () => {
       serve((call) => {
         times.push(Date.now());
         if (call === 1) return { status: 503, headers: { 'retry-after': '120' } };
-        if (call === 2) return { status: 429, headers: { 'retry-after': new Date(Date.now() + 300 * SECOND).toUTCString() } };
+        if (call === 2)
+          return { status: 429, headers: { 'retry-after': new Date(Date.now() + 300 * SECOND).toUTCString() } };
         return { body: FEED };
       });
       subscriber(store, uniqueUrl(), 10);
@@ -369,7 +372,10 @@ describe('FeedStore', () => {
       await clock.tickAsync(1); // the failed request, then the no-cors probe
       const { error } = reader.last()!;
       expect(error!.code).to.equal('cors');
-      expect(error!.message).to.contain('https://feeds.example').and.contain('Access-Control-Allow-Origin').and.contain('proxy');
+      expect(error!.message)
+        .to.contain('https://feeds.example')
+        .and.contain('Access-Control-Allow-Origin')
+        .and.contain('proxy');
       expect(stub!.callsTo(url)).to.have.length(2);
     });
 
@@ -504,7 +510,11 @@ describe('FeedStore', () => {
       const reader = subscriber(new FeedStore({ storage }), url);
       expect(reader.seen).to.have.length(1);
       expect(reader.seen[0]!.loading).to.equal(true);
-      expect(reader.seen[0]!.feed!.items.map((item) => item.title)).to.deep.equal(['Headline number 1', 'Headline number 2', 'Headline number 3']);
+      expect(reader.seen[0]!.feed!.items.map((item) => item.title)).to.deep.equal([
+        'Headline number 1',
+        'Headline number 2',
+        'Headline number 3',
+      ]);
       await clock.tickAsync(100);
       await settle();
       expect(header(stub!.callsTo(url)[0]!.init, 'if-none-match')).to.equal('"v1"');
@@ -589,7 +599,9 @@ describe('FeedStore', () => {
       const reader = subscriber(new FeedStore(), url);
       await settle();
       reader.unsubscribe();
-      const stored = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i)!).filter((key) => key.includes(url));
+      const stored = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i)!).filter((key) =>
+        key.includes(url),
+      );
       for (const key of stored) sessionStorage.removeItem(key);
       expect(stored).to.have.length(1);
     });

@@ -59,12 +59,25 @@ describe('formatDate', () => {
       // A region no other test formats, so no formatter made earlier is reused.
       const locale = 'ru-KZ';
       const old = new Date(2023, 11, 21, 17, 11);
-      const intl = [formatDate(old, locale, NOW), ...[-30_000, -21 * 60_000, -5 * HOUR, -DAY, 3 * HOUR].map((ms) => formatDate(at(ms), locale, NOW))];
-      expect(intl).to.deep.equal(['21 дек. 2023 г.', 'в эту минуту', '21 минуту назад', '5 часов назад', 'вчера', 'через 3 часа']);
+      const intl = [
+        formatDate(old, locale, NOW),
+        ...[-30_000, -21 * 60_000, -5 * HOUR, -DAY, 3 * HOUR].map((ms) => formatDate(at(ms), locale, NOW)),
+      ];
+      expect(intl).to.deep.equal([
+        '21 дек. 2023 г.',
+        'в эту минуту',
+        '21 минуту назад',
+        '5 часов назад',
+        'вчера',
+        'через 3 часа',
+      ]);
       sinon.stub(Intl.DateTimeFormat, 'supportedLocalesOf').returns([]);
       sinon.stub(Intl.RelativeTimeFormat, 'supportedLocalesOf').returns([]);
       const other = 'ru-BY';
-      const shipped = [formatDate(old, other, NOW), ...[-30_000, -21 * 60_000, -5 * HOUR, -DAY, 3 * HOUR].map((ms) => formatDate(at(ms), other, NOW))];
+      const shipped = [
+        formatDate(old, other, NOW),
+        ...[-30_000, -21 * 60_000, -5 * HOUR, -DAY, 3 * HOUR].map((ms) => formatDate(at(ms), other, NOW)),
+      ];
       expect(shipped).to.deep.equal(intl);
       expect(formatDate(new Date(2024, 4, 9, 12), other, NOW + 300 * DAY)).to.equal('9 мая 2024 г.');
     });

@@ -51,7 +51,10 @@ const item = fc.oneof(
       title: fc.oneof(fc.string(), anything),
       summary: fc.oneof(fc.string(), anything),
       content_text: anything,
-      content_html: fc.oneof(fc.string(), fc.constantFrom('<p>x</p>', '<img src=x onerror=alert(1)>', '<script>x</script>')),
+      content_html: fc.oneof(
+        fc.string(),
+        fc.constantFrom('<p>x</p>', '<img src=x onerror=alert(1)>', '<script>x</script>'),
+      ),
       image: urlish,
       banner_image: urlish,
       date_published: date,
@@ -60,7 +63,10 @@ const item = fc.oneof(
       language: fc.oneof(fc.constantFrom('en', 'en_US', 'az-Latn', 'not a tag'), anything),
       author,
       authors,
-      _review: fc.oneof(anything, fc.record({ rating: fc.oneof(fc.double(), fc.integer({ min: 0, max: 6 })), item: anything })),
+      _review: fc.oneof(
+        anything,
+        fc.record({ rating: fc.oneof(fc.double(), fc.integer({ min: 0, max: 6 })), item: anything }),
+      ),
     },
     { requiredKeys: [] },
   ),
@@ -68,7 +74,11 @@ const item = fc.oneof(
 const feedShaped = fc.record(
   {
     version: fc.oneof(
-      fc.constantFrom('https://jsonfeed.org/version/1.1', 'https://jsonfeed.org/version/1', 'http://jsonfeed.org/version/1'),
+      fc.constantFrom(
+        'https://jsonfeed.org/version/1.1',
+        'https://jsonfeed.org/version/1',
+        'http://jsonfeed.org/version/1',
+      ),
       anything,
     ),
     title: anything,
@@ -101,7 +111,8 @@ const protocol = (url: string) => new URL(url).protocol;
 function checkFeed(feed: Feed) {
   expect(feed.title).to.be.a('string');
   expect(feed.title.length).to.be.at.most(TITLE_MAX + 1);
-  for (const url of [feed.homePageUrl, feed.feedUrl, feed.nextUrl]) if (url !== undefined) expect(protocol(url)).to.match(WEB);
+  for (const url of [feed.homePageUrl, feed.feedUrl, feed.nextUrl])
+    if (url !== undefined) expect(protocol(url)).to.match(WEB);
   const ids = new Set<string>();
   for (const item of feed.items) {
     expect(item.id).to.be.a('string').and.not.equal('');
@@ -118,7 +129,8 @@ function checkFeed(feed: Feed) {
       if (author.avatar !== undefined) expect(protocol(author.avatar)).to.match(WEB);
     }
     expect(item.tags.every((tag) => typeof tag === 'string' && tag !== '')).to.equal(true);
-    for (const when of [item.published, item.modified]) if (when !== undefined) expect(Number.isNaN(when.getTime())).to.equal(false);
+    for (const when of [item.published, item.modified])
+      if (when !== undefined) expect(Number.isNaN(when.getTime())).to.equal(false);
     if (item.review) expect(item.review.rating).to.be.within(1, 5);
     if (item.language !== undefined) expect(Intl.getCanonicalLocales(item.language)).to.deep.equal([item.language]);
   }

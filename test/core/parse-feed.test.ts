@@ -112,7 +112,11 @@ describe('parseFeed', () => {
         ],
       });
       const [x, y] = feed.items;
-      expect(x).to.include({ url: 'https://elsewhere.example/x', text: 'Linked post.', image: 'https://brent.example/wide.png' });
+      expect(x).to.include({
+        url: 'https://elsewhere.example/x',
+        text: 'Linked post.',
+        image: 'https://brent.example/wide.png',
+      });
       expect(x!.authors).to.deep.equal([{ name: 'Manton' }]);
       expect(y!.authors).to.deep.equal([{ name: 'Brent', url: 'https://brent.example/' }]);
     });
@@ -125,11 +129,20 @@ describe('parseFeed', () => {
 
   describe('sloppy real-world feeds', () => {
     it('accepts numeric ids', () => {
-      expect(itemsOf([{ id: 93218, title: 'A' }, { id: 0, title: 'B' }]).map((item) => item.id)).to.deep.equal(['93218', '0']);
+      expect(
+        itemsOf([
+          { id: 93218, title: 'A' },
+          { id: 0, title: 'B' },
+        ]).map((item) => item.id),
+      ).to.deep.equal(['93218', '0']);
     });
 
     it('splits tags given as one comma-separated string', () => {
-      expect(one({ tags: 'workflow, omnifocus,,mac power users' }).tags).to.deep.equal(['workflow', 'omnifocus', 'mac power users']);
+      expect(one({ tags: 'workflow, omnifocus,,mac power users' }).tags).to.deep.equal([
+        'workflow',
+        'omnifocus',
+        'mac power users',
+      ]);
     });
 
     it('keeps the first of tags that differ only in case, and drops non-strings', () => {
@@ -155,7 +168,9 @@ describe('parseFeed', () => {
 
     it('falls back to author when authors is empty, and to the feed authors when an item has none', () => {
       expect(one({ authors: [], author: { name: 'Old style' } }).authors).to.deep.equal([{ name: 'Old style' }]);
-      const [item] = itemsOf([{ id: 'a', title: 'T', authors: [{ name: '' }, { url: 'https://x.example' }] }], { authors: [{ name: 'Desk' }] });
+      const [item] = itemsOf([{ id: 'a', title: 'T', authors: [{ name: '' }, { url: 'https://x.example' }] }], {
+        authors: [{ name: 'Desk' }],
+      });
       expect(item!.authors).to.deep.equal([{ name: 'Desk' }]);
     });
 
@@ -242,7 +257,8 @@ describe('parseFeed', () => {
     it('normalises language tags and drops invalid ones', () => {
       expect(one({ language: 'en_US' }).language).to.equal('en-US');
       expect(one({ language: 'EN-gb' }).language).to.equal('en-GB');
-      for (const language of ['english language', '', '??', 42]) expect(one({ language })).not.to.have.property('language');
+      for (const language of ['english language', '', '??', 42])
+        expect(one({ language })).not.to.have.property('language');
       expect(parseFeed(jsonFeed([], { language: 'de_DE' })).language).to.equal('de-DE');
     });
   });
@@ -264,7 +280,10 @@ describe('parseFeed', () => {
       expect(warn.callCount).to.equal(1);
       const message = String(warn.firstCall.args[0]);
       expect(message).to.contain(BASE).and.contain('skipped 7 item(s)');
-      expect(message).to.contain('#2 (no id)').and.contain('#6 "empty" (no title or text)').and.contain('#8 (not an object)');
+      expect(message)
+        .to.contain('#2 (no id)')
+        .and.contain('#6 "empty" (no title or text)')
+        .and.contain('#8 (not an object)');
       expect(message).to.contain('#7 "blank" (no title or text)');
     });
 
@@ -311,7 +330,16 @@ describe('parseFeed', () => {
 
   describe('items of a feed read from text, made on first read', () => {
     const text = (n: number) =>
-      JSON.stringify(jsonFeed(Array.from({ length: n }, (_, i) => ({ id: i, title: `T${i}`, url: `/story/${i}`, image: 'javascript:window.__pwned()' }))));
+      JSON.stringify(
+        jsonFeed(
+          Array.from({ length: n }, (_, i) => ({
+            id: i,
+            title: `T${i}`,
+            url: `/story/${i}`,
+            image: 'javascript:window.__pwned()',
+          })),
+        ),
+      );
     let parsed: string[];
     let restore: () => void;
     beforeEach(() => ({ parsed, restore } = watchUrlParser()));
@@ -321,7 +349,10 @@ describe('parseFeed', () => {
       const feed = parseFeed(text(100), { baseUrl: BASE });
       expect(feed.items).to.have.length(100);
       expect(parsed).to.deep.equal(['https://news.example/', 'https://news.example/feed.json']);
-      expect(feed.items.slice(0, 2).map((item) => item.url)).to.deep.equal(['https://news.example/story/0', 'https://news.example/story/1']);
+      expect(feed.items.slice(0, 2).map((item) => item.url)).to.deep.equal([
+        'https://news.example/story/0',
+        'https://news.example/story/1',
+      ]);
       expect(feed.items[1]).to.not.have.property('image');
       expect(parsed.slice(2)).to.deep.equal(['/story/0', 'javascript:window.__pwned()', '/story/1']);
     });
@@ -366,11 +397,22 @@ describe('parseFeed', () => {
   describe('URLs', () => {
     it('resolves relative URLs against the feed URL', () => {
       const feed = parseFeed(
-        jsonFeed([{ id: 1, title: 'A', url: '../story/1', image: '/img/1.png', authors: [{ name: 'N', url: 'people/n', avatar: '//cdn.example/n.png' }] }], {
-          home_page_url: '/',
-          feed_url: 'main.json',
-          next_url: '?page=2',
-        }),
+        jsonFeed(
+          [
+            {
+              id: 1,
+              title: 'A',
+              url: '../story/1',
+              image: '/img/1.png',
+              authors: [{ name: 'N', url: 'people/n', avatar: '//cdn.example/n.png' }],
+            },
+          ],
+          {
+            home_page_url: '/',
+            feed_url: 'main.json',
+            next_url: '?page=2',
+          },
+        ),
         { baseUrl: BASE },
       );
       expect(feed).to.include({
@@ -378,8 +420,13 @@ describe('parseFeed', () => {
         feedUrl: 'https://news.example/feeds/main.json',
         nextUrl: 'https://news.example/feeds/main.json?page=2',
       });
-      expect(feed.items[0]).to.include({ url: 'https://news.example/story/1', image: 'https://news.example/img/1.png' });
-      expect(feed.items[0]!.authors).to.deep.equal([{ name: 'N', url: 'https://news.example/feeds/people/n', avatar: 'https://cdn.example/n.png' }]);
+      expect(feed.items[0]).to.include({
+        url: 'https://news.example/story/1',
+        image: 'https://news.example/img/1.png',
+      });
+      expect(feed.items[0]!.authors).to.deep.equal([
+        { name: 'N', url: 'https://news.example/feeds/people/n', avatar: 'https://cdn.example/n.png' },
+      ]);
     });
 
     for (const hostile of HOSTILE_URLS) {
@@ -401,7 +448,10 @@ describe('parseFeed', () => {
           ),
           { baseUrl: BASE },
         );
-        expect(feed).to.deep.equal({ title: 'Turan News', items: [{ id: '1', title: 'A', text: '', tags: [], authors: [{ name: 'N' }] }] });
+        expect(feed).to.deep.equal({
+          title: 'Turan News',
+          items: [{ id: '1', title: 'A', text: '', tags: [], authors: [{ name: 'N' }] }],
+        });
       });
     }
 
@@ -416,22 +466,42 @@ describe('parseFeed', () => {
 
     it('falls back to external_url and banner_image when url and image are unsafe', () => {
       expect(
-        one({ url: 'javascript:alert(1)', external_url: 'https://e.example/', image: 'data:image/png,x', banner_image: 'https://e.example/b.png' }),
+        one({
+          url: 'javascript:alert(1)',
+          external_url: 'https://e.example/',
+          image: 'data:image/png,x',
+          banner_image: 'https://e.example/b.png',
+        }),
       ).to.include({ url: 'https://e.example/', image: 'https://e.example/b.png' });
     });
 
     it('drops a hostile URL however often it repeats', () => {
       const hostile = 'java\tscript:window.__pwned()';
       const items = itemsOf(
-        Array.from({ length: 5 }, (_, i) => ({ id: i, title: 'A', url: hostile, image: hostile, authors: [{ name: 'N', url: hostile, avatar: hostile }] })),
+        Array.from({ length: 5 }, (_, i) => ({
+          id: i,
+          title: 'A',
+          url: hostile,
+          image: hostile,
+          authors: [{ name: 'N', url: hostile, avatar: hostile }],
+        })),
       );
       expect(items).to.deep.equal(
-        Array.from({ length: 5 }, (_, i) => ({ id: String(i), title: 'A', text: '', tags: [], authors: [{ name: 'N' }] })),
+        Array.from({ length: 5 }, (_, i) => ({
+          id: String(i),
+          title: 'A',
+          text: '',
+          tags: [],
+          authors: [{ name: 'N' }],
+        })),
       );
     });
 
     it('allows mailto for authors only', () => {
-      const item = one({ url: 'mailto:a@b.example', authors: [{ name: 'A', url: 'mailto:a@b.example', avatar: 'mailto:a@b.example' }] });
+      const item = one({
+        url: 'mailto:a@b.example',
+        authors: [{ name: 'A', url: 'mailto:a@b.example', avatar: 'mailto:a@b.example' }],
+      });
       expect(item).not.to.have.property('url');
       expect(item.authors).to.deep.equal([{ name: 'A', url: 'mailto:a@b.example' }]);
     });
@@ -439,11 +509,26 @@ describe('parseFeed', () => {
 
   describe('dates', () => {
     it('reads RFC 3339 dates with their offset, and RFC 822 dates', () => {
-      expect(one({ date_published: '2020-01-19T18:09:37+01:00' }).published).to.deep.equal(new Date(Date.UTC(2020, 0, 19, 17, 9, 37)));
-      expect(one({ date_modified: 'Mon, 29 Oct 2018 13:55:05 +0000' }).modified).to.deep.equal(new Date(Date.UTC(2018, 9, 29, 13, 55, 5)));
+      expect(one({ date_published: '2020-01-19T18:09:37+01:00' }).published).to.deep.equal(
+        new Date(Date.UTC(2020, 0, 19, 17, 9, 37)),
+      );
+      expect(one({ date_modified: 'Mon, 29 Oct 2018 13:55:05 +0000' }).modified).to.deep.equal(
+        new Date(Date.UTC(2018, 9, 29, 13, 55, 5)),
+      );
     });
 
-    for (const date of ['yesterday', 'N/a', '1', 'N/a 5', '2023-13-45T00:00:00Z', '0001-01-01T00:00:00Z', '1899-12-31T00:00:00Z', '9999-12-31T00:00:00Z', 1700000000, '']) {
+    for (const date of [
+      'yesterday',
+      'N/a',
+      '1',
+      'N/a 5',
+      '2023-13-45T00:00:00Z',
+      '0001-01-01T00:00:00Z',
+      '1899-12-31T00:00:00Z',
+      '9999-12-31T00:00:00Z',
+      1700000000,
+      '',
+    ]) {
       it(`omits the invalid or absurd date ${JSON.stringify(date)}`, () => {
         const item = one({ date_published: date, date_modified: date });
         expect(item).not.to.have.property('published');
@@ -492,7 +577,13 @@ describe('parseFeed', () => {
       // Frameworks such as Vue wrap the objects they are given in a Proxy.
       expect(new Proxy(first!, {}).text).to.equal('Lazy body');
       expect(first!.text).to.equal('Lazy body');
-      expect(JSON.parse(JSON.stringify(second))).to.deep.equal({ id: 'b', title: 'Title', text: 'Lazy body', tags: [], authors: [] });
+      expect(JSON.parse(JSON.stringify(second))).to.deep.equal({
+        id: 'b',
+        title: 'Title',
+        text: 'Lazy body',
+        tags: [],
+        authors: [],
+      });
       expect(Object.keys(second!)).to.deep.equal(['id', 'title', 'text', 'tags', 'authors']);
     });
 
@@ -502,7 +593,9 @@ describe('parseFeed', () => {
 
     it('reads past a placeholder summary such as "N/a"', () => {
       for (const summary of ['N/a', 'n/a', 'NA', 'null', '-']) {
-        expect(one({ summary, content_html: 'Read Oracle Issue #8 Online' }).text).to.equal('Read Oracle Issue #8 Online');
+        expect(one({ summary, content_html: 'Read Oracle Issue #8 Online' }).text).to.equal(
+          'Read Oracle Issue #8 Online',
+        );
       }
       expect(one({ summary: 'N/a is a fine start' }).text).to.equal('N/a is a fine start');
     });
@@ -516,9 +609,12 @@ describe('parseFeed', () => {
     });
 
     it('leaves out a leading heading that repeats the title', () => {
-      const html = '\n<h1 id="x">Decompose &amp; Conquer <a href="#x">#</a></h1>\n<p>Body.</p><h2>Decompose &amp; Conquer</h2>';
+      const html =
+        '\n<h1 id="x">Decompose &amp; Conquer <a href="#x">#</a></h1>\n<p>Body.</p><h2>Decompose &amp; Conquer</h2>';
       expect(one({ title: 'Decompose &amp; Conquer', content_html: html }).text).to.equal('Body. Decompose & Conquer');
-      expect(one({ title: 'Other', content_html: html }).text).to.equal('Decompose & Conquer Body. Decompose & Conquer');
+      expect(one({ title: 'Other', content_html: html }).text).to.equal(
+        'Decompose & Conquer Body. Decompose & Conquer',
+      );
       expect(one({ title: 'Body.', content_html: 'Intro <h1>Body.</h1>' }).text).to.equal('Intro Body.');
       expect(one({ title: 'Apple', summary: 'Apple announces' }).text).to.equal('Apple announces');
     });
@@ -565,7 +661,9 @@ describe('parseFeed', () => {
       ]) {
         const error = failure(() => parseFeed(xml));
         expect(error.code).to.equal('not-json');
-        expect(error.message).to.match(/^The feed is an RSS or Atom feed, not a JSON Feed/).and.not.contain(SECRET);
+        expect(error.message)
+          .to.match(/^The feed is an RSS or Atom feed, not a JSON Feed/)
+          .and.not.contain(SECRET);
       }
     });
 
@@ -575,7 +673,9 @@ describe('parseFeed', () => {
       );
       expect(failure(() => parseFeed({ version: V1, items: {} })).message).to.contain('`items` must be an array');
       expect(failure(() => parseFeed({ items: [] })).message).to.contain('`version` must be a JSON Feed version URL');
-      expect(failure(() => parseFeed({ version: 'https://example.com/version/1', items: [] })).message).to.contain('`version`');
+      expect(failure(() => parseFeed({ version: 'https://example.com/version/1', items: [] })).message).to.contain(
+        '`version`',
+      );
       expect(failure(() => parseFeed({ version: 2, items: [] })).message).to.contain('`version`');
       for (const value of [null, 42, 'null', '[]', '"text"', []]) {
         const error = failure(() => parseFeed(value));

@@ -50,7 +50,10 @@ describe('sendReview', () => {
   it('keeps the id through retries, so a server that stored before failing keeps one review', async () => {
     server = reviewServer({ answer: (n) => (n <= 2 ? { status: 500, stored: true } : undefined) });
     const retries: number[] = [];
-    const receipt = await sendReview(uniqueUrl('reviews'), payload(), { ...fast, onRetry: (_e, attempt) => retries.push(attempt) });
+    const receipt = await sendReview(uniqueUrl('reviews'), payload(), {
+      ...fast,
+      onRetry: (_e, attempt) => retries.push(attempt),
+    });
     expect(server.posts).to.have.length(3);
     expect(new Set(server.posts.map((p) => p.review.id)).size).to.equal(1);
     expect(server.stored.size).to.equal(1);
@@ -123,7 +126,10 @@ describe('sendReview', () => {
       clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const cancel = new AbortController();
       const retries: number[] = [];
-      const sending = sendReview(uniqueUrl('reviews'), payload(), { signal: cancel.signal, onRetry: (_e, n) => retries.push(n) });
+      const sending = sendReview(uniqueUrl('reviews'), payload(), {
+        signal: cancel.signal,
+        onRetry: (_e, n) => retries.push(n),
+      });
       const outcome = sending.then(
         () => 'sent',
         (error: unknown) => error,
@@ -135,7 +141,9 @@ describe('sendReview', () => {
       cancel.abort();
       await clock.tickAsync(60_000);
       await realTask();
-      expect(await outcome).to.be.instanceOf(DOMException).and.have.property('name', 'AbortError');
+      expect(await outcome)
+        .to.be.instanceOf(DOMException)
+        .and.have.property('name', 'AbortError');
       expect(server.posts).to.have.length(1);
       expect(retries).to.deep.equal([1]);
     });
@@ -173,7 +181,10 @@ describe('sendReview', () => {
 
   it('returns the review as the server stored it, and whether it is published', async () => {
     server = reviewServer({
-      answer: () => ({ status: 200, body: { status: 'published', text: 'Edited by the server.', name: 'L.', rating: 9 } }),
+      answer: () => ({
+        status: 200,
+        body: { status: 'published', text: 'Edited by the server.', name: 'L.', rating: 9 },
+      }),
     });
     const sent = payload();
     const receipt = await sendReview(uniqueUrl('reviews'), sent, fast);

@@ -111,7 +111,8 @@ describe('safeUrls (one feed: each distinct string parsed once)', () => {
   for (const value of tricky) {
     it(`gives what safeUrl gives for ${JSON.stringify(value)}`, () => {
       for (const from of [base, 'http://news.example/a/b', 'file:///home/feed.json', 'about:blank']) {
-        for (const mailto of [false, true]) expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
+        for (const mailto of [false, true])
+          expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
       }
     });
   }
@@ -120,12 +121,23 @@ describe('safeUrls (one feed: each distinct string parsed once)', () => {
     const urlish = fc.oneof(
       fc.webUrl(),
       fc.string(),
-      fc.tuple(fc.constantFrom('http:', 'https:', 'HTTP:', 'mailto:', 'file:', 'javascript:', 'x-y:'), fc.constantFrom('', '/', '//', '\\\\', '/\t/'), fc.string()).map((parts) => parts.join('')),
+      fc
+        .tuple(
+          fc.constantFrom('http:', 'https:', 'HTTP:', 'mailto:', 'file:', 'javascript:', 'x-y:'),
+          fc.constantFrom('', '/', '//', '\\\\', '/\t/'),
+          fc.string(),
+        )
+        .map((parts) => parts.join('')),
     );
     fc.assert(
-      fc.property(urlish, fc.constantFrom(base, 'http://news.example/a/', 'about:blank'), fc.boolean(), (value, from, mailto) => {
-        expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
-      }),
+      fc.property(
+        urlish,
+        fc.constantFrom(base, 'http://news.example/a/', 'about:blank'),
+        fc.boolean(),
+        (value, from, mailto) => {
+          expect(safeUrls(from)(value, mailto)).to.equal(safeUrl(value, from, mailto));
+        },
+      ),
       { seed: 20231221, numRuns: 500 },
     );
   });

@@ -10,7 +10,9 @@ const toTagNames = (value: unknown) => parseFeed(jsonFeed([item()], { _tag_names
 
 describe('_tag_names', () => {
   it("names an item's tags from the feed's names, in any case, by language and then without region", () => {
-    const feed = parseFeed(jsonFeed([item()], { _tag_names: { ru: { politics: 'Политика' }, 'az-AZ': { Sport: 'İdman' } } }));
+    const feed = parseFeed(
+      jsonFeed([item()], { _tag_names: { ru: { politics: 'Политика' }, 'az-AZ': { Sport: 'İdman' } } }),
+    );
     const { tags, tagNames } = feed.items[0]!;
     expect(tags.map((tag) => tagName(tag, 'ru-RU', tagNames))).to.deep.equal(['Политика', 'Sport']);
     expect(tags.map((tag) => tagName(tag, 'az-AZ', tagNames))).to.deep.equal(['Politics', 'İdman']);
@@ -40,7 +42,14 @@ describe('_tag_names', () => {
 
   it('keeps only strings, as plain text, and never markup', () => {
     const names = toTagNames({
-      ru: { Politics: 42, Sport: ['Спорт'], Weather: { name: 'Погода' }, Economy: null, Culture: '  ', Social: '<img src=x onerror=alert(1)>' },
+      ru: {
+        Politics: 42,
+        Sport: ['Спорт'],
+        Weather: { name: 'Погода' },
+        Economy: null,
+        Culture: '  ',
+        Social: '<img src=x onerror=alert(1)>',
+      },
       az: 'İdman',
       en: ['x'],
       x1: { Sport: 'nope' },
@@ -53,7 +62,32 @@ describe('_tag_names', () => {
 
   it('is bounded: 20 languages, 200 tags each, 60 characters a name', () => {
     const tags = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`tag${i}`, `name ${i}`]));
-    const languages = Object.fromEntries(['ru', 'az', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bg', 'uk', 'be', 'ka', 'hy', 'tr', 'fa', 'ar'].map((l) => [l, tags]));
+    const languages = Object.fromEntries(
+      [
+        'ru',
+        'az',
+        'de',
+        'fr',
+        'es',
+        'it',
+        'pt',
+        'nl',
+        'pl',
+        'cs',
+        'sk',
+        'sl',
+        'hr',
+        'sr',
+        'bg',
+        'uk',
+        'be',
+        'ka',
+        'hy',
+        'tr',
+        'fa',
+        'ar',
+      ].map((l) => [l, tags]),
+    );
     const names = toTagNames(languages)!;
     expect(Object.keys(names)).to.have.length(20);
     expect(Object.keys(names.ru!)).to.have.length(200);

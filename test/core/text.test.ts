@@ -105,7 +105,9 @@ describe('headline', () => {
   });
 
   it('is the start of the text for an untitled item', () => {
-    expect(headline(item('', 'Cats are neat. https://example.org/cats'))).to.equal('Cats are neat. https://example.org/cats');
+    expect(headline(item('', 'Cats are neat. https://example.org/cats'))).to.equal(
+      'Cats are neat. https://example.org/cats',
+    );
     expect(headline(item('', 'word '.repeat(50)))).to.have.length.at.most(121);
     expect(headline(item('', 'Fixed an issue with feed refresh today'), 20)).to.equal('Fixed an issue with…');
   });

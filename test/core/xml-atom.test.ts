@@ -9,7 +9,8 @@ import { watchPwned } from '../helpers/hostile.js';
 
 const BASE = 'https://blog.example/feeds/atom.xml';
 
-const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const esc = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** An Atom feed with `entries` (raw XML). */
 const atom = (entries: string, attributes = '') =>
@@ -40,7 +41,11 @@ describe('parseXmlFeed: Atom', () => {
     it('reads titles written as text, HTML and XHTML', () => {
       const { feed, warnings } = read(BLOG_ATOM);
       expect(warnings).to.deep.equal([]);
-      expect(feed.items.map((item) => item.title)).to.deep.equal(['Tea & pakhlava', 'Winter in the old city', 'A very short note']);
+      expect(feed.items.map((item) => item.title)).to.deep.equal([
+        'Tea & pakhlava',
+        'Winter in the old city',
+        'A very short note',
+      ]);
     });
 
     it('takes the alternate link, resolved through xml:base on the feed, the entry and the link itself', () => {
@@ -103,7 +108,9 @@ describe('parseXmlFeed: Atom', () => {
 
     it('without an id use their link, and without either a hash', () => {
       const { feed } = read(
-        atom('<entry><title>Linked</title><link href="https://blog.example/l"/></entry><entry><title>Bare</title><updated>2023-01-01T00:00:00Z</updated></entry>'),
+        atom(
+          '<entry><title>Linked</title><link href="https://blog.example/l"/></entry><entry><title>Bare</title><updated>2023-01-01T00:00:00Z</updated></entry>',
+        ),
       );
       expect(feed.items[0]!.id).to.equal('https://blog.example/l');
       expect(feed.items[1]!.id).to.match(/^hash:\w+$/);
@@ -125,7 +132,11 @@ describe('parseXmlFeed: Atom', () => {
     });
 
     it('read category terms when there is no label, and text content when there is no summary', () => {
-      const { feed } = read(atom('<entry><id>1</id><title>T</title><category term="news"/><category term="az" label="Azərbaycan"/><content>Plain &amp; simple.</content></entry>'));
+      const { feed } = read(
+        atom(
+          '<entry><id>1</id><title>T</title><category term="news"/><category term="az" label="Azərbaycan"/><content>Plain &amp; simple.</content></entry>',
+        ),
+      );
       expect(feed.items[0]!.tags).to.deep.equal(['news', 'Azərbaycan']);
       expect(feed.items[0]!.text).to.equal('Plain & simple.');
     });
@@ -210,22 +221,33 @@ describe('parseXmlFeed: Atom', () => {
       const { feed } = read(atom(entries));
       expect(feed.items).to.have.length(HOSTILE_TEXT.length);
       feed.items.forEach((item, i) => {
-        expect(item.title).to.match(new RegExp(`^Title ${i}`)).and.not.contain('<script');
+        expect(item.title)
+          .to.match(new RegExp(`^Title ${i}`))
+          .and.not.contain('<script');
         expect(item.text).to.match(new RegExp(`^Summary ${i}`));
         expect(item.tags).to.deep.equal([HOSTILE_TEXT[i]]);
       });
-      const xhtml = read(atom('<entry><id>x</id><title>T</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>window.__pwned()</script><p>Only this.</p></div></content></entry>'));
+      const xhtml = read(
+        atom(
+          '<entry><id>x</id><title>T</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>window.__pwned()</script><p>Only this.</p></div></content></entry>',
+        ),
+      );
       expect(xhtml.feed.items[0]!.text).to.equal('Only this.');
       await pwned.settle();
       expect(pwned.calls).to.equal(0);
     });
 
     it('drops hostile addresses in links, enclosures, pictures, authors and xml:base', async () => {
-      const entries = HOSTILE_URLS.filter((url) => !url.includes('\u0001')).map(
-        (url, i) => `<entry><id>${i}</id><title>Entry ${i}</title><link href="${esc(url)}"/><link rel="enclosure" type="image/png" href="${esc(url)}"/>
+      const entries = HOSTILE_URLS.filter((url) => !url.includes('\u0001'))
+        .map(
+          (
+            url,
+            i,
+          ) => `<entry><id>${i}</id><title>Entry ${i}</title><link href="${esc(url)}"/><link rel="enclosure" type="image/png" href="${esc(url)}"/>
           <content type="html">${esc(`<img src="${url}">`)}</content><author><name>A</name><uri>${esc(url)}</uri></author></entry>
           <entry xml:base="${esc(url)}"><id>b${i}</id><title>Based ${i}</title><link href="page.html"/></entry>`,
-      ).join('');
+        )
+        .join('');
       const { feed } = read(atom(entries, `xml:base="${esc(HOSTILE_URLS[0]!)}"`));
       const harmless = (url?: string) => url === undefined || url.startsWith('https://blog.example/');
       for (const item of feed.items) {

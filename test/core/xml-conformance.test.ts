@@ -65,18 +65,24 @@ describe('reading what the Universal Feed Parser reads', () => {
           ].join(''),
         ),
       ).items;
-      for (const { authors } of items) expect(authors).to.deep.equal([{ name: 'Example editor', url: 'mailto:me@example.com' }]);
+      for (const { authors } of items)
+        expect(authors).to.deep.equal([{ name: 'Example editor', url: 'mailto:me@example.com' }]);
     });
 
     it('show an address given alone as the name, linked to it', () => {
       const items = parse(
-        rss('<item><title>1</title><guid>1</guid><dc:creator>me@example.com</dc:creator></item><item><title>2</title><guid>2</guid><author>&lt;me@example.com&gt;</author></item>'),
+        rss(
+          '<item><title>1</title><guid>1</guid><dc:creator>me@example.com</dc:creator></item><item><title>2</title><guid>2</guid><author>&lt;me@example.com&gt;</author></item>',
+        ),
       ).items;
-      for (const { authors } of items) expect(authors).to.deep.equal([{ name: 'me@example.com', url: 'mailto:me@example.com' }]);
+      for (const { authors } of items)
+        expect(authors).to.deep.equal([{ name: 'me@example.com', url: 'mailto:me@example.com' }]);
     });
 
     it('leave a plain name alone, with no link', () => {
-      expect(item(rss('<item><title>1</title><dc:creator>Jane (the editor)</dc:creator></item>')).authors).to.deep.equal([{ name: 'Jane (the editor)' }]);
+      expect(
+        item(rss('<item><title>1</title><dc:creator>Jane (the editor)</dc:creator></item>')).authors,
+      ).to.deep.equal([{ name: 'Jane (the editor)' }]);
     });
   });
 
@@ -86,14 +92,20 @@ describe('reading what the Universal Feed Parser reads', () => {
       // UTF-8 under the base64, as the document's own encoding.
       const summary = btoa(String.fromCharCode(...utf8('<p>Ça marche &amp; très bien</p>')));
       const entry = item(
-        atom03(`<entry><id>1</id><title mode="base64">${title}</title><summary type="text/html" mode="base64">${summary}</summary></entry>`),
+        atom03(
+          `<entry><id>1</id><title mode="base64">${title}</title><summary type="text/html" mode="base64">${summary}</summary></entry>`,
+        ),
       );
       expect(entry.title).to.equal('Example Atom');
       expect(entry.text).to.equal('Ça marche & très bien');
     });
 
     it('read type="" as text', () => {
-      const entry = item(atom('<entry><id>1</id><title type="">Example &lt;b&gt;title&lt;/b&gt;</title><summary type="">Plain</summary></entry>'));
+      const entry = item(
+        atom(
+          '<entry><id>1</id><title type="">Example &lt;b&gt;title&lt;/b&gt;</title><summary type="">Plain</summary></entry>',
+        ),
+      );
       expect(entry.title).to.equal('Example <b>title</b>');
       expect(entry.text).to.equal('Plain');
     });
@@ -112,12 +124,21 @@ describe('reading what the Universal Feed Parser reads', () => {
       expect(issued!.published?.toISOString()).to.equal('2023-05-01T10:00:00.000Z');
       expect(issued!.modified?.toISOString()).to.equal('2023-05-02T10:00:00.000Z');
       expect(created!.published?.toISOString()).to.equal('2023-04-01T10:00:00.000Z');
-      const entry = item(atom('<entry xmlns:dcterms="http://purl.org/dc/terms/"><id>1</id><title>A</title><dcterms:modified>2023-06-01T00:00:00Z</dcterms:modified></entry>'));
+      const entry = item(
+        atom(
+          '<entry xmlns:dcterms="http://purl.org/dc/terms/"><id>1</id><title>A</title><dcterms:modified>2023-06-01T00:00:00Z</dcterms:modified></entry>',
+        ),
+      );
       expect(entry.modified?.toISOString()).to.equal('2023-06-01T00:00:00.000Z');
     });
 
     it('read dc:title and dc:description when there is no title or description', () => {
-      const feed = parse(rss('<item><guid>1</guid><dc:title>Example title</dc:title><dc:description>Example description</dc:description></item>', '<dc:title>Channel title</dc:title>'));
+      const feed = parse(
+        rss(
+          '<item><guid>1</guid><dc:title>Example title</dc:title><dc:description>Example description</dc:description></item>',
+          '<dc:title>Channel title</dc:title>',
+        ),
+      );
       expect(feed.title).to.equal('Channel title');
       expect(feed.items[0]).to.include({ title: 'Example title', text: 'Example description' });
     });
@@ -131,12 +152,20 @@ describe('reading what the Universal Feed Parser reads', () => {
         ),
       );
       expect(entry.tags).to.deep.equal(['Technology', 'Podcasting', 'Music/Jazz']);
-      expect(item(atom('<entry><id>1</id><title>A</title><media:group><media:category>Film</media:category></media:group></entry>')).tags).to.deep.equal(['Film']);
+      expect(
+        item(
+          atom(
+            '<entry><id>1</id><title>A</title><media:group><media:category>Film</media:category></media:group></entry>',
+          ),
+        ).tags,
+      ).to.deep.equal(['Film']);
     });
 
     it('take itunes:image written with url= or as text as the picture', () => {
       const [byUrl, byText] = parse(
-        rss('<item><title>1</title><guid>1</guid><itunes:image url="/1.jpg"/></item><item><title>2</title><guid>2</guid><itunes:image>https://img.news.example/2.jpg</itunes:image></item>'),
+        rss(
+          '<item><title>1</title><guid>1</guid><itunes:image url="/1.jpg"/></item><item><title>2</title><guid>2</guid><itunes:image>https://img.news.example/2.jpg</itunes:image></item>',
+        ),
       ).items;
       expect(byUrl!.image).to.equal('https://news.example/1.jpg');
       expect(byText!.image).to.equal('https://img.news.example/2.jpg');
@@ -158,12 +187,19 @@ describe('reading what the Universal Feed Parser reads', () => {
 <rss version="2.0"><channel><title>Doctype</title><item><title>Kept</title></item></channel></rss>`;
     const feed = await read(utf8(text), { baseUrl: BASE });
     expect(feed.items.map(({ title }) => title)).to.deep.equal(['Kept']);
-    const page = await read('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html><body>Page</body></html>').catch((error: Error) => error);
-    expect(page).to.be.an('error').with.property('message').that.matches(/is an HTML page/);
+    const page = await read(
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html><body>Page</body></html>',
+    ).catch((error: Error) => error);
+    expect(page)
+      .to.be.an('error')
+      .with.property('message')
+      .that.matches(/is an HTML page/);
   });
 
   it('repairs &#X41; (an uppercase X, which XML forbids) to the character it names', () => {
-    const { value: feed, warnings } = withWarnings(() => parseXmlFeed(rss('<item><title>&#X41;BC &#x42;</title></item>'), { baseUrl: BASE }));
+    const { value: feed, warnings } = withWarnings(() =>
+      parseXmlFeed(rss('<item><title>&#X41;BC &#x42;</title></item>'), { baseUrl: BASE }),
+    );
     expect(feed.items[0]!.title).to.equal('ABC B');
     expect(warnings.join()).to.contain('not well-formed');
   });
@@ -171,12 +207,13 @@ describe('reading what the Universal Feed Parser reads', () => {
   describe('UTF-32', () => {
     /** `text` in UTF-32, with or without a byte order mark. */
     function utf32(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
-      const points = [...(bom ? '\ufeff' : '') + text].map((c) => c.codePointAt(0)!);
+      const points = [...((bom ? '\ufeff' : '') + text)].map((c) => c.codePointAt(0)!);
       const view = new DataView(new ArrayBuffer(points.length * 4));
       points.forEach((point, i) => view.setUint32(i * 4, point, littleEndian));
       return new Uint8Array(view.buffer);
     }
-    const text = '<?xml version="1.0" encoding="utf-32"?><rss version="2.0"><channel><title>Грамм 𝄞</title><item><title>Ünïcode</title></item></channel></rss>';
+    const text =
+      '<?xml version="1.0" encoding="utf-32"?><rss version="2.0"><channel><title>Грамм 𝄞</title><item><title>Ünïcode</title></item></channel></rss>';
 
     it('reads big- and little-endian feeds, by byte order mark or by how "<" is written', async () => {
       for (const littleEndian of [true, false]) {
@@ -206,17 +243,30 @@ describe('reading what the Universal Feed Parser reads', () => {
         ].join(''),
       ),
     ).items;
-    expect(items.map(({ text }) => text)).to.deep.equal(['Before After the object.', 'Before after the frame.', 'Closed stays out.']);
+    expect(items.map(({ text }) => text)).to.deep.equal([
+      'Before After the object.',
+      'Before after the frame.',
+      'Closed stays out.',
+    ]);
   });
 
   it('resolves a self link with href="" to the xml:base in force', () => {
-    const feed = parse(atom('', '<title>T</title><link rel="self" href="" xml:base="https://blog.example/feeds/atom.xml"/><link rel="alternate" href=""/>'));
+    const feed = parse(
+      atom(
+        '',
+        '<title>T</title><link rel="self" href="" xml:base="https://blog.example/feeds/atom.xml"/><link rel="alternate" href=""/>',
+      ),
+    );
     expect(feed.feedUrl).to.equal('https://blog.example/feeds/atom.xml');
     expect(feed.homePageUrl).to.equal(BASE);
   });
 
   it('maps C1 control characters as browsers map windows-1252', () => {
-    const feed = parse(rss('<item><title>It\u0092s \u0093quoted\u0094 \u0096 \u0080 5</title><description>Caf&#233; \u0085 &amp;#150; done</description></item>'));
+    const feed = parse(
+      rss(
+        '<item><title>It\u0092s \u0093quoted\u0094 \u0096 \u0080 5</title><description>Caf&#233; \u0085 &amp;#150; done</description></item>',
+      ),
+    );
     expect(feed.items[0]!.title).to.equal('It’s “quoted” – € 5');
     expect(feed.items[0]!.text).to.equal('Café … – done');
   });
@@ -240,7 +290,11 @@ describe('reading what the Universal Feed Parser reads', () => {
         ['ep-3', 'episode 3.mp3', ''],
       ]);
       expect(warnings.join()).to.contain('#3 (no title or text)');
-      const entry = item(atom('<entry><id>1</id><link rel="enclosure" type="image/jpeg" href="https://img.example/p/IMG_0042.JPG"/></entry>'));
+      const entry = item(
+        atom(
+          '<entry><id>1</id><link rel="enclosure" type="image/jpeg" href="https://img.example/p/IMG_0042.JPG"/></entry>',
+        ),
+      );
       expect(entry).to.include({ title: 'IMG_0042.JPG', image: 'https://img.example/p/IMG_0042.JPG' });
     });
   });

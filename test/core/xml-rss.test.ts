@@ -84,14 +84,16 @@ describe('parseXmlFeed: RSS 2.0', () => {
     it('leaves optional fields absent, not undefined, like JSON Feed items', () => {
       const { feed } = read(rss('<item><title>Bare</title></item>'));
       const item = feed.items[0]!;
-      for (const key of ['url', 'image', 'published', 'modified', 'language', 'review']) expect(item).not.to.have.property(key);
+      for (const key of ['url', 'image', 'published', 'modified', 'language', 'review'])
+        expect(item).not.to.have.property(key);
       expect(item.tags).to.deep.equal([]);
       expect(item.authors).to.deep.equal([]);
       expect(item.text).to.equal('');
     });
 
     it('keeps a language tag only when it is one, written the standard way', () => {
-      const language = (tag: string) => read(rss('<item><title>T</title></item>', '', `<language>${tag}</language>`)).feed.language;
+      const language = (tag: string) =>
+        read(rss('<item><title>T</title></item>', '', `<language>${tag}</language>`)).feed.language;
       expect(language('en_us')).to.equal('en-US');
       expect(language('az-Latn-AZ')).to.equal('az-Latn-AZ');
       expect(language('en us!')).to.equal(undefined);
@@ -149,8 +151,13 @@ describe('parseXmlFeed: RSS 2.0', () => {
       const ids = read(rss(items)).feed.items.map((item) => item.id);
       expect(ids.slice(0, 2)).to.deep.equal(['a-1', 'https://news.example/b']);
       expect(ids[2]).to.match(/^hash:\w+$/);
-      expect(ids[3]).to.match(/^hash:\w+$/).and.not.equal(ids[2]);
-      expect(read(rss(items)).feed.items.map((item) => item.id), 'the same on every read').to.deep.equal(ids);
+      expect(ids[3])
+        .to.match(/^hash:\w+$/)
+        .and.not.equal(ids[2]);
+      expect(
+        read(rss(items)).feed.items.map((item) => item.id),
+        'the same on every read',
+      ).to.deep.equal(ids);
     });
 
     it('takes a permalink guid as the address only when it is a web address and says it is one', () => {
@@ -292,14 +299,20 @@ describe('parseXmlFeed: RSS 2.0', () => {
 
     it('takes media:content only when it is a picture, and looks inside media:group', () => {
       expect(picture('<media:content url="https://cdn.news.example/v.mp4" type="video/mp4"/>')).to.equal(undefined);
-      expect(picture('<media:content url="https://cdn.news.example/p.webp"/>'), 'by file name').to.equal('https://cdn.news.example/p.webp');
-      expect(picture('<media:group><media:content url="https://cdn.news.example/v.mp4" medium="video"/><media:thumbnail url="https://img.news.example/g.jpg"/></media:group>')).to.equal(
-        'https://img.news.example/g.jpg',
+      expect(picture('<media:content url="https://cdn.news.example/p.webp"/>'), 'by file name').to.equal(
+        'https://cdn.news.example/p.webp',
       );
+      expect(
+        picture(
+          '<media:group><media:content url="https://cdn.news.example/v.mp4" medium="video"/><media:thumbnail url="https://img.news.example/g.jpg"/></media:group>',
+        ),
+      ).to.equal('https://img.news.example/g.jpg');
     });
 
     it('reads the <image> element many sites put in items, with or without a <url> inside', () => {
-      expect(picture('<image><url>https://img.news.example/i.jpg?a=1&amp;b=2</url><title>x</title></image>')).to.equal('https://img.news.example/i.jpg?a=1&b=2');
+      expect(picture('<image><url>https://img.news.example/i.jpg?a=1&amp;b=2</url><title>x</title></image>')).to.equal(
+        'https://img.news.example/i.jpg?a=1&b=2',
+      );
       expect(picture('<image>https://img.news.example/bare.jpg</image>')).to.equal('https://img.news.example/bare.jpg');
     });
 
@@ -310,12 +323,15 @@ describe('parseXmlFeed: RSS 2.0', () => {
         '<img src="https://stats.example/pixel.gif" width="1" height="1">',
         "<img alt='photo' src='https://img.news.example/real.jpg?w=600&amp;h=400'>",
       ].join(' ');
-      expect(picture(`<description>${esc(html)}</description>`)).to.equal('https://img.news.example/real.jpg?w=600&h=400');
+      expect(picture(`<description>${esc(html)}</description>`)).to.equal(
+        'https://img.news.example/real.jpg?w=600&h=400',
+      );
     });
   });
 
   describe('dates', () => {
-    const published = (date: string) => read(rss(`<item><title>Dated</title><pubDate>${date}</pubDate></item>`)).feed.items[0]!.published?.toISOString();
+    const published = (date: string) =>
+      read(rss(`<item><title>Dated</title><pubDate>${date}</pubDate></item>`)).feed.items[0]!.published?.toISOString();
 
     it('reads RFC 822 with offsets and zone names, and dates written otherwise', () => {
       expect(published('Sun, 17 Jan 2021 19:27:00 +0100')).to.equal('2021-01-17T18:27:00.000Z');
@@ -329,7 +345,10 @@ describe('parseXmlFeed: RSS 2.0', () => {
 
     it('reads dc:date when there is no pubDate', () => {
       const { feed } = read(
-        rss('<item><title>Dublin Core</title><dc:date>2003-12-13T18:30:02+01:00</dc:date></item>', 'xmlns:dc="http://purl.org/dc/elements/1.1/"'),
+        rss(
+          '<item><title>Dublin Core</title><dc:date>2003-12-13T18:30:02+01:00</dc:date></item>',
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+        ),
       );
       expect(feed.items[0]!.published!.toISOString()).to.equal('2003-12-13T17:30:02.000Z');
     });
@@ -350,11 +369,15 @@ describe('parseXmlFeed: RSS 2.0', () => {
       );
       expect(feed.homePageUrl).to.equal('https://cdn.news.example/');
       expect(feed.items[0]!.url).to.equal('https://cdn.news.example/site/story/1');
-      expect(read(rss('<item><title>Two</title><link>/story/2</link></item>')).feed.items[0]!.url).to.equal('https://news.example/story/2');
+      expect(read(rss('<item><title>Two</title><link>/story/2</link></item>')).feed.items[0]!.url).to.equal(
+        'https://news.example/story/2',
+      );
     });
 
     it('trims links wrapped in CDATA and white space', () => {
-      const { feed } = read(rss('<item><title>Wrapped</title><link><![CDATA[ https://news.example/w ]]>\n</link></item>'));
+      const { feed } = read(
+        rss('<item><title>Wrapped</title><link><![CDATA[ https://news.example/w ]]>\n</link></item>'),
+      );
       expect(feed.items[0]!.url).to.equal('https://news.example/w');
     });
   });
@@ -389,7 +412,9 @@ describe('parseXmlFeed: RSS 2.0', () => {
       const { feed } = read(rss(items));
       expect(feed.items.map((item) => item.title)).to.deep.equal([HOSTILE_TEXT[0], '', HOSTILE_TEXT[2], 'click']);
       for (const item of feed.items) {
-        expect(item.text).to.match(/^Safe words\./).and.not.match(/<(?:img|script|svg|a)\b/);
+        expect(item.text)
+          .to.match(/^Safe words\./)
+          .and.not.match(/<(?:img|script|svg|a)\b/);
         expect(item.authors.every((author) => !author.url)).to.equal(true);
       }
       await pwned.settle();
@@ -429,7 +454,9 @@ describe('parseXmlFeed: RSS 2.0', () => {
       // Quick whatever the machine: the parser is what would take long (WebKit's expands it all).
       const parsing = sinon.spy(DOMParser.prototype, 'parseFromString');
       try {
-        const error = failure(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "boom">${levels}]><rss><channel><title>&e9;</title></channel></rss>`);
+        const error = failure(
+          `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "boom">${levels}]><rss><channel><title>&e9;</title></channel></rss>`,
+        );
         expect(error.code).to.equal('not-a-feed');
         expect(error.message).to.contain('entity bomb');
         expect(parsing.called, 'the bomb reached the XML parser').to.equal(false);
@@ -439,17 +466,22 @@ describe('parseXmlFeed: RSS 2.0', () => {
     });
 
     it('still reads a feed whose own entities are plain text', () => {
-      const { feed } = read(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY site "News &amp; more &#8212; daily">]><rss><channel><title>&site;</title></channel></rss>`);
+      const { feed } = read(
+        `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY site "News &amp; more &#8212; daily">]><rss><channel><title>&site;</title></channel></rss>`,
+      );
       expect(feed.title).to.equal('News & more — daily');
     });
   });
 
   describe('documents that are not RSS', () => {
     it('says on which line the XML broke, counting lines before the declaration', () => {
-      const broken = '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>a <b>SECRET</title>\n</channel></rss>';
+      const broken =
+        '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>a <b>SECRET</title>\n</channel></rss>';
       const error = failure(broken);
       expect(error.code).to.equal('not-a-feed');
-      expect(error.message).to.match(/^https:\/\/news\.example\/rss\.xml is not well-formed XML \(line 4, column \d+\)/);
+      expect(error.message).to.match(
+        /^https:\/\/news\.example\/rss\.xml is not well-formed XML \(line 4, column \d+\)/,
+      );
       expect(error.message).not.to.contain('SECRET');
       expect(failure(`\n\n${broken}`).message).to.contain('(line 6, column');
     });

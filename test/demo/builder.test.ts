@@ -8,7 +8,11 @@ async function openBuilder(): Promise<Document> {
   frame.style.blockSize = '900px';
   frame.src = '/demo/builder.html';
   document.body.append(frame);
-  await waitUntil(() => frame.contentDocument?.querySelector('#builder[aria-busy="false"]'), 'the builder did not start', { timeout: 50000 });
+  await waitUntil(
+    () => frame.contentDocument?.querySelector('#builder[aria-busy="false"]'),
+    'the builder did not start',
+    { timeout: 50000 },
+  );
   return frame.contentDocument!;
 }
 
@@ -20,7 +24,9 @@ function change(control: HTMLInputElement | HTMLSelectElement, value: string | b
 
 /** The headlines of the cards an element shows, once they are shown (a skeleton has none). */
 const cardTitles = (cards: Element) =>
-  [...(cards.shadowRoot?.querySelectorAll('[part~="card"]') ?? [])].map((card) => card.querySelector('[part~="title"]')?.textContent?.trim() ?? '').filter(Boolean);
+  [...(cards.shadowRoot?.querySelectorAll('[part~="card"]') ?? [])]
+    .map((card) => card.querySelector('[part~="title"]')?.textContent?.trim() ?? '')
+    .filter(Boolean);
 
 describe('the embed builder', function () {
   // A whole page of modules compiled on first load: slow on a busy machine, and nothing here waits on time.
@@ -31,14 +37,18 @@ describe('the embed builder', function () {
     const page = await openBuilder();
     const manifest = await (await fetch('/custom-elements.json')).json();
     const declarations = manifest.modules.flatMap((module: { declarations?: unknown[] }) => module.declarations ?? []);
-    const tags = [...page.querySelectorAll<HTMLOptionElement>('select[name="tag"] option')].map((option) => option.value);
+    const tags = [...page.querySelectorAll<HTMLOptionElement>('select[name="tag"] option')].map(
+      (option) => option.value,
+    );
     expect(tags).to.include.members(['news-cards', 'news-categories', 'news-reviews', 'news-ticker']);
 
     for (const tag of tags) {
       change(page.querySelector<HTMLSelectElement>('select[name="tag"]')!, tag);
       const doc = declarations.find((declaration: { tagName?: string }) => declaration.tagName === tag);
-      for (const { name } of doc.attributes) expect(page.querySelector(`.builder-controls [name="${name}"]`), `${tag} ${name}`).to.exist;
-      for (const { name } of doc.cssProperties ?? []) expect(page.querySelector(`[data-property][name="${name}"]`), `${tag} ${name}`).to.exist;
+      for (const { name } of doc.attributes)
+        expect(page.querySelector(`.builder-controls [name="${name}"]`), `${tag} ${name}`).to.exist;
+      for (const { name } of doc.cssProperties ?? [])
+        expect(page.querySelector(`[data-property][name="${name}"]`), `${tag} ${name}`).to.exist;
       expect(page.querySelector(`.stage[data-width="desktop"] > ${tag}`), tag).to.exist;
       expect(page.querySelector(`.stage[data-width="phone"] > ${tag}`), tag).to.exist;
     }
@@ -66,7 +76,9 @@ describe('the embed builder', function () {
     expect(preview.getAttribute('limit')).to.equal('2');
     expect(preview.hasAttribute('no-images')).to.be.true;
     expect(getComputedStyle(preview).getPropertyValue('--news-accent').trim()).to.equal('rgb(200, 0, 0)');
-    await waitUntil(() => cardTitles(preview).length === 2, 'the preview did not show two cards from the RSS feed', { timeout: 20000 });
+    await waitUntil(() => cardTitles(preview).length === 2, 'the preview did not show two cards from the RSS feed', {
+      timeout: 20000,
+    });
 
     const shown = page.querySelector('#snippet')!.textContent!;
     expect(shown).to.contain('limit="2"').and.to.contain('no-images').and.to.contain('--news-accent: rgb(200, 0, 0);');
@@ -80,20 +92,32 @@ describe('the embed builder', function () {
     // The script a blank page can load here: the elements from source, served by the test runner.
     change(page.querySelector<HTMLInputElement>('input[name="script"]')!, '/src/define/index.ts');
     let copied = '';
-    Object.defineProperty(page.defaultView!.navigator, 'clipboard', { value: { writeText: async (text: string) => void (copied = text) } });
+    Object.defineProperty(page.defaultView!.navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void (copied = text) },
+    });
     page.querySelector<HTMLButtonElement>('#copy')!.click();
-    await waitUntil(() => page.querySelector('#copy-status')!.textContent!.includes('Copied'), 'the builder did not say it copied');
+    await waitUntil(
+      () => page.querySelector('#copy-status')!.textContent!.includes('Copied'),
+      'the builder did not say it copied',
+    );
     expect(copied).to.equal(page.querySelector('#snippet')!.textContent);
 
     const blank = document.createElement('iframe');
     blank.style.inlineSize = '1280px';
     blank.srcdoc = `<!doctype html><html lang="en"><body>${copied}</body></html>`;
     document.body.append(blank);
-    await waitUntil(() => blank.contentDocument?.querySelector('news-cards')?.shadowRoot, 'the pasted snippet made no element', { timeout: 50000 });
+    await waitUntil(
+      () => blank.contentDocument?.querySelector('news-cards')?.shadowRoot,
+      'the pasted snippet made no element',
+      { timeout: 50000 },
+    );
     const pasted = blank.contentDocument!.querySelector<HTMLElement>('news-cards')!;
-    await waitUntil(() => cardTitles(pasted).length === 3, 'the pasted element did not render its cards', { timeout: 20000 });
+    await waitUntil(() => cardTitles(pasted).length === 3, 'the pasted element did not render its cards', {
+      timeout: 20000,
+    });
     expect(cardTitles(pasted)).to.deep.equal(cardTitles(preview));
-    for (const { name, value } of preview.attributes) if (name !== 'style') expect(pasted.getAttribute(name), name).to.equal(value);
+    for (const { name, value } of preview.attributes)
+      if (name !== 'style') expect(pasted.getAttribute(name), name).to.equal(value);
     expect(getComputedStyle(pasted).getPropertyValue('--news-accent').trim()).to.equal('rgb(200, 0, 0)');
   });
 
@@ -113,6 +137,8 @@ describe('the embed builder', function () {
     change(page.querySelector<HTMLInputElement>('.builder-controls input[name="label"]')!, 'Top "news" <b>now</b>');
     const shown = page.querySelector('#snippet')!.textContent!;
     expect(shown).to.contain('label="Top &quot;news&quot; &lt;b>now&lt;/b>"');
-    expect(page.querySelector('.stage[data-width="desktop"] > news-ticker')!.getAttribute('label')).to.equal('Top "news" <b>now</b>');
+    expect(page.querySelector('.stage[data-width="desktop"] > news-ticker')!.getAttribute('label')).to.equal(
+      'Top "news" <b>now</b>',
+    );
   });
 });

@@ -24,7 +24,8 @@ async function openDemo(query = ''): Promise<Document> {
 const languageNames: Record<string, string> = { ru: 'Russian', az: 'Azerbaijani' };
 
 const cardsIn = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part="card"]')];
-const tagsOf = (cards: HTMLElement[]) => cards.flatMap((card) => [...card.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent));
+const tagsOf = (cards: HTMLElement[]) =>
+  cards.flatMap((card) => [...card.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent));
 
 /** The cards of a `<news-cards>` on the demo page, once its feed has arrived. */
 async function cardsOf(element: Element): Promise<HTMLElement[]> {
@@ -55,7 +56,8 @@ describe('the demo site', () => {
     expect(page.documentElement.lang).to.equal('az');
     expect(page.querySelector('.skip-link')!.textContent).to.equal('Əsas məzmuna keç');
     expect(page.querySelector('news-ticker')!.getAttribute('badge')).to.equal('Son xəbərlər');
-    for (const widget of page.querySelectorAll(WIDGETS)) expect(widget.getAttribute('locale'), widget.localName).to.equal('az');
+    for (const widget of page.querySelectorAll(WIDGETS))
+      expect(widget.getAttribute('locale'), widget.localName).to.equal('az');
 
     document.querySelector('iframe')!.remove();
     const again = await openDemo();
@@ -73,10 +75,17 @@ describe('the demo site', () => {
   it('with English chosen, labels each article in another language and names tags in English', async () => {
     const page = await openDemo('?lang=en');
     const cards = await cardsOf(page.querySelector('#top-cards')!);
-    const seen = cards.map((card) => [card.getAttribute('lang'), card.querySelector('[part="language"]')?.textContent ?? null]);
+    const seen = cards.map((card) => [
+      card.getAttribute('lang'),
+      card.querySelector('[part="language"]')?.textContent ?? null,
+    ]);
     // The sample feed mixes three languages: the first stories are in Russian, then English.
-    expect(seen).to.deep.include.members([['ru', 'Russian'], ['en', null]]);
-    for (const [lang, label] of seen) expect(label, `a card in ${lang}`).to.equal(lang === 'en' ? null : languageNames[lang!]);
+    expect(seen).to.deep.include.members([
+      ['ru', 'Russian'],
+      ['en', null],
+    ]);
+    for (const [lang, label] of seen)
+      expect(label, `a card in ${lang}`).to.equal(lang === 'en' ? null : languageNames[lang!]);
     expect(tagsOf(cards)).to.include('Weather');
   });
 
@@ -90,9 +99,15 @@ describe('the demo site', () => {
     const select = page.querySelector<HTMLSelectElement>('#language')!;
     select.value = 'az';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => tagsOf(cardsIn(page.querySelector('#top-cards')!)).includes('Hava'), 'tags did not follow the language');
+    await waitUntil(
+      () => tagsOf(cardsIn(page.querySelector('#top-cards')!)).includes('Hava'),
+      'tags did not follow the language',
+    );
     const social = page.querySelector('news-categories[categories="Social"]')!;
-    await waitUntil(() => social.shadowRoot!.querySelector('[part="heading"]')?.textContent?.trim() === 'Sosial', 'the category heading did not follow');
+    await waitUntil(
+      () => social.shadowRoot!.querySelector('[part="heading"]')?.textContent?.trim() === 'Sosial',
+      'the category heading did not follow',
+    );
   });
 
   it('switches between light and dark', async () => {

@@ -34,7 +34,10 @@ describe('the demo sample feed', () => {
     const tags = new Set(feed.items.flatMap((item) => item.tags));
     expect(tags.size).to.be.at.least(4);
     for (const category of CATEGORIES) {
-      expect(feed.items.filter((item) => item.tags.includes(category)), category).to.have.length.of.at.least(3);
+      expect(
+        feed.items.filter((item) => item.tags.includes(category)),
+        category,
+      ).to.have.length.of.at.least(3);
     }
   });
 
@@ -49,7 +52,8 @@ describe('the demo sample feed', () => {
     const second = await load(feed.nextUrl!);
     for (const item of [...feed.items, ...second.feed.items]) {
       for (const tag of item.tags) {
-        for (const language of ['ru', 'az']) expect(tagName(tag, language, item.tagNames), `${tag} in ${language}`).to.not.equal(tag);
+        for (const language of ['ru', 'az'])
+          expect(tagName(tag, language, item.tagNames), `${tag} in ${language}`).to.not.equal(tag);
       }
     }
   });

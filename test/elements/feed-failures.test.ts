@@ -42,7 +42,9 @@ describe('feed failures an element shows', () => {
     window.fetch = async () => {
       calls++;
       const body = JSON.stringify(jsonFeed(newsItems(2)));
-      return new Response(calls === 1 ? brokenBody(body) : body, { headers: { 'content-type': 'application/feed+json' } });
+      return new Response(calls === 1 ? brokenBody(body) : body, {
+        headers: { 'content-type': 'application/feed+json' },
+      });
     };
     const el = await fixture<NewsTicker>(html`<news-ticker></news-ticker>`);
     const failed = oneEvent(el, 'news-error') as Promise<NewsErrorEvent>;

@@ -8,7 +8,9 @@ const ACCENT = 'rgb(160, 0, 90)';
 
 /** Tabs to the first headline of an element styled with `style`, and returns its outline colour. */
 async function focusRing(style: string) {
-  const el = await fixture<NewsCategories>(html`<news-categories .feed=${jsonFeed(newsItems(1))} style=${style}></news-categories>`);
+  const el = await fixture<NewsCategories>(
+    html`<news-categories .feed=${jsonFeed(newsItems(1))} style=${style}></news-categories>`,
+  );
   await sendKeys({ press: 'Tab' });
   const link = el.shadowRoot!.querySelector<HTMLElement>('[part="link"]')!;
   expect(el.shadowRoot!.activeElement).to.equal(link);

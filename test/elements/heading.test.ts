@@ -31,7 +31,8 @@ const ELEMENTS: { tag: string; make: Make; fallbackLevel: number; inner?: string
   },
   {
     tag: 'news-categories',
-    make: (h, l) => html`<news-categories .feed=${news} heading=${h ?? ''} heading-level=${l ?? '2'}></news-categories>`,
+    make: (h, l) =>
+      html`<news-categories .feed=${news} heading=${h ?? ''} heading-level=${l ?? '2'}></news-categories>`,
     fallbackLevel: 2,
     inner: '[part="heading"]',
   },

@@ -21,7 +21,13 @@ const tags = (card: HTMLElement) => [...card.querySelectorAll<HTMLElement>('[par
 const mixed = (extra: Record<string, unknown> = {}) =>
   jsonFeed(
     [
-      { id: 'ru', title: 'Погода в Баку', language: 'ru', tags: ['Weather'], date_published: '2024-01-23T19:05:00+04:00' },
+      {
+        id: 'ru',
+        title: 'Погода в Баку',
+        language: 'ru',
+        tags: ['Weather'],
+        date_published: '2024-01-23T19:05:00+04:00',
+      },
       { id: 'en', title: 'Manat rate unchanged', language: 'en-GB', tags: ['Economy', 'Markets'] },
       { id: 'az', title: 'Bakıda yağış gözlənilir', language: 'az', tags: ['Weather'] },
       { id: 'feed', title: 'Headline in the feed’s language', tags: ['Politics'] },
@@ -78,7 +84,9 @@ describe('languages', () => {
     });
 
     it('takes the language of items that give none from the feed', async () => {
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${mixed({ language: 'ru' })} locale="en" show-language></news-cards>`);
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${mixed({ language: 'ru' })} locale="en" show-language></news-cards>`,
+      );
       const feed = (await shown(el))[3]!;
       expect(feed.getAttribute('lang')).to.equal('ru');
       expect(label(feed)!.textContent).to.equal('Russian');
@@ -123,7 +131,9 @@ describe('languages', () => {
     });
 
     it('still filters by the tag as the feed spells it', async () => {
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${mixed()} locale="ru" category="weather"></news-cards>`);
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${mixed()} locale="ru" category="weather"></news-cards>`,
+      );
       const list = await shown(el, 2);
       expect(list.map((card) => tags(card)[0]!.textContent)).to.deep.equal(['Погода', 'Погода']);
     });
@@ -140,7 +150,8 @@ describe('languages', () => {
       const el = await fixture<NewsCategories>(
         html`<news-categories .feed=${mixed()} locale="ru" categories="Politics,Markets,Weather"></news-categories>`,
       );
-      const headings = () => [...el.shadowRoot!.querySelectorAll('[part="heading"]')].map((heading) => heading.textContent!.trim());
+      const headings = () =>
+        [...el.shadowRoot!.querySelectorAll('[part="heading"]')].map((heading) => heading.textContent!.trim());
       await waitUntil(() => headings().length === 3, 'no category headings');
       expect(headings()).to.deep.equal(['Политика', 'Markets', 'Погода']);
     });

@@ -46,8 +46,9 @@ const below = html`<main>
 </main>`;
 
 /** Every feed element in the fixture, including those inside others' shadow roots (none today). */
-const feedElements = (root: Element) =>
-  [...root.querySelectorAll<FeedElement>('news-ticker, news-cards, news-categories, news-reviews')];
+const feedElements = (root: Element) => [
+  ...root.querySelectorAll<FeedElement>('news-ticker, news-cards, news-categories, news-reviews'),
+];
 
 /** Images a reader can see: lazy ones below the fold never load, and need not. */
 function visibleImages(elements: FeedElement[]) {
@@ -95,8 +96,14 @@ async function cumulativeShift(page: (src: string) => TemplateResult, viewport: 
     await frame();
     heights = elements.map((el) => el.getBoundingClientRect().height);
     release();
-    await waitUntil(() => elements.every((el) => el.shadowRoot!.querySelector('[part="base"].ready, .reviews [part="list"]')), 'not ready');
-    await waitUntil(() => visibleImages(elements).every((img) => img.complete || !img.isConnected), 'images still loading');
+    await waitUntil(
+      () => elements.every((el) => el.shadowRoot!.querySelector('[part="base"].ready, .reviews [part="list"]')),
+      'not ready',
+    );
+    await waitUntil(
+      () => visibleImages(elements).every((img) => img.complete || !img.isConnected),
+      'images still loading',
+    );
     await frame();
     await frame();
     shifts.push(...observer.takeRecords());
@@ -136,7 +143,10 @@ const measurable = PerformanceObserver.supportedEntryTypes.includes('layout-shif
   for (const viewport of [WIDE, NARROW]) {
     it(`a ticker, six cards and categories shift the page by at most ${MOST} at ${viewport.width} px`, async () => {
       const { shift, growth } = await cumulativeShift(threeWidgets, viewport);
-      expect(shift, `layout shift ${shift.toFixed(4)}; growth in px: ${growth.map((g) => g.toFixed(1)).join(', ')}`).to.be.at.most(MOST);
+      expect(
+        shift,
+        `layout shift ${shift.toFixed(4)}; growth in px: ${growth.map((g) => g.toFixed(1)).join(', ')}`,
+      ).to.be.at.most(MOST);
       // What grows below the fold shifts nothing Chromium counts here, yet would on another page.
       growth.forEach((g, i) => expect(Math.abs(g), `widget ${i + 1} grew by ${g} px`).to.be.below(0.5));
     });
@@ -146,7 +156,11 @@ const measurable = PerformanceObserver.supportedEntryTypes.includes('layout-shif
     ['the ticker', (src) => html`<div><news-ticker src=${src} locale="en"></news-ticker>${below}</div>`, NARROW],
     ['cards', (src) => html`<div><news-cards src=${src} limit="6" locale="en"></news-cards>${below}</div>`, WIDE],
     ['cards', (src) => html`<div><news-cards src=${src} limit="3" locale="en"></news-cards>${below}</div>`, NARROW],
-    ['categories', (src) => html`<div><news-categories src=${src} locale="en"></news-categories>${below}</div>`, NARROW],
+    [
+      'categories',
+      (src) => html`<div><news-categories src=${src} locale="en"></news-categories>${below}</div>`,
+      NARROW,
+    ],
     ['categories', (src) => html`<div><news-categories src=${src} locale="en"></news-categories>${below}</div>`, WIDE],
     [
       'reviews',
@@ -181,12 +195,16 @@ describe('--news-min-block-size', () => {
     });
     try {
       const src = uniqueUrl();
-      const els = [...(await fixture(html`<div style="--news-min-block-size: 30rem">
+      const els = [
+        ...(
+          await fixture(html`<div style="--news-min-block-size: 30rem">
         <news-ticker src=${src}></news-ticker>
         <news-cards src=${src} limit="1" no-images no-summary></news-cards>
         <news-categories src=${src} limit="1"></news-categories>
         <news-reviews src=${src}></news-reviews>
-      </div>`)).children] as HTMLElement[];
+      </div>`)
+        ).children,
+      ] as HTMLElement[];
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
       await waitUntil(() => stub.calls.length > 0, 'no request');
       for (const el of els) expect(el.getBoundingClientRect().height, el.localName).to.be.closeTo(30 * rem, 0.5);

@@ -93,7 +93,9 @@ describe('<news-card>', () => {
   });
 
   it('is a dense row with a small thumbnail and no summary when compact', async () => {
-    const el = await fixture<NewsCard>(html`<news-card .item=${story()} compact style="inline-size: 400px"></news-card>`);
+    const el = await fixture<NewsCard>(
+      html`<news-card .item=${story()} compact style="inline-size: 400px"></news-card>`,
+    );
     expect(has(el, 'summary'), 'summary').to.equal(false);
     expect(getComputedStyle(part(el, 'card')!).flexDirection).to.equal('row');
     const box = part(el, 'media')!.getBoundingClientRect();
@@ -122,7 +124,9 @@ describe('<news-card>', () => {
         expect(liveUrls(root), url).to.deep.equal([]);
         expect(activeMarkup(root)).to.deep.equal([]);
         expect(part(el, 'title')!.textContent!.trim()).to.equal(HOSTILE_TEXT[0]);
-        expect([...root.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent)).to.deep.equal([HOSTILE_TEXT[1]]);
+        expect([...root.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent)).to.deep.equal([
+          HOSTILE_TEXT[1],
+        ]);
         expect(part(el, 'author')!.textContent).to.equal(HOSTILE_TEXT[2]);
         expect(part(el, 'card')!.hasAttribute('lang')).to.equal(false);
         expect(has(el, 'time'), 'time').to.equal(false);

@@ -40,7 +40,9 @@ describe('<news-cards> with hostile and broken feeds', () => {
       banner_image: url,
       authors: [{ name: `Author ${i}`, url, avatar: url }],
     }));
-    const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items, { author: { name: 'Desk', url: hostile[0] } })}></news-cards>`);
+    const el = await fixture<NewsCards>(
+      html`<news-cards .feed=${jsonFeed(items, { author: { name: 'Desk', url: hostile[0] } })}></news-cards>`,
+    );
     await showing(el, hostile.length);
     const urls = liveUrls(root(el));
     expect(urls.filter((url) => !isWebUrl(url))).to.deep.equal([]);
@@ -67,7 +69,11 @@ describe('<news-cards> with hostile and broken feeds', () => {
     // Wait for the broken images' error events (an injected onerror would have run by then), and
     // for the redraw they cause: a busy machine answers the 404s late, so no deadline but the test's.
     const images = [...root(el).querySelectorAll('img')];
-    await Promise.all(images.map((img) => img.isConnected && new Promise((resolve) => img.addEventListener('error', resolve, { once: true }))));
+    await Promise.all(
+      images.map(
+        (img) => img.isConnected && new Promise((resolve) => img.addEventListener('error', resolve, { once: true })),
+      ),
+    );
     await el.updateComplete;
     expect(root(el).querySelector('img'), 'the broken images stayed').to.equal(null);
     expect(activeMarkup(root(el))).to.deep.equal([]);
@@ -110,7 +116,9 @@ describe('<news-cards> with hostile and broken feeds', () => {
   });
 
   it('renders only `limit` cards of a 10,000-item feed', async () => {
-    const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(newsItems(10_000))} limit="12"></news-cards>`);
+    const el = await fixture<NewsCards>(
+      html`<news-cards .feed=${jsonFeed(newsItems(10_000))} limit="12"></news-cards>`,
+    );
     await showing(el, 12);
     expect(root(el).querySelectorAll('[part="item"]').length).to.equal(12);
   });
@@ -119,7 +127,16 @@ describe('<news-cards> with hostile and broken feeds', () => {
     const items = [
       { id: 'a', title: 'First story', url: 'https://news.example/a', date_published: 'not a date' },
       { id: 'a', title: 'Same id again', url: 'https://news.example/a2' },
-      { id: 7, title: null, summary: 'Only a summary here', url: null, image: null, tags: null, authors: null, date_published: null },
+      {
+        id: 7,
+        title: null,
+        summary: 'Only a summary here',
+        url: null,
+        image: null,
+        tags: null,
+        authors: null,
+        date_published: null,
+      },
       {
         id: 'c',
         title: { text: 'an object' },
@@ -166,7 +183,9 @@ describe('<news-cards> with hostile and broken feeds', () => {
     const broken = uniqueUrl('broken');
     const good = uniqueUrl('good');
     const stub = stubFetch((url) =>
-      url.endsWith(good) ? { body: jsonFeed(newsItems(2)) } : { body: '{"version": "https://jsonfeed.org/version/1.1", "items": [' },
+      url.endsWith(good)
+        ? { body: jsonFeed(newsItems(2)) }
+        : { body: '{"version": "https://jsonfeed.org/version/1.1", "items": [' },
     );
     try {
       const page = await fixture<HTMLElement>(html`<div>
@@ -176,7 +195,9 @@ describe('<news-cards> with hostile and broken feeds', () => {
       </div>`);
       const [first, second, third] = [...page.querySelectorAll('news-cards')];
       await showing(second!, 2);
-      await waitUntil(() => root(first!).querySelector('[part="retry"]') && root(third!).querySelector('[part="retry"]'));
+      await waitUntil(
+        () => root(first!).querySelector('[part="retry"]') && root(third!).querySelector('[part="retry"]'),
+      );
       expect(cards(first!).length).to.equal(0);
       await expect(page).to.be.accessible();
     } finally {

@@ -147,7 +147,8 @@ describe('<news-cards>', () => {
       let answer!: (reply: Reply) => void;
       stub = stubFetch(() => new Promise<Reply>((resolve) => (answer = resolve)));
       const el = await fixture<NewsCards>(html`<news-cards src=${url}><a href="/news">All news</a></news-cards>`);
-      const shown = () => (root(el).querySelector('slot:not([name])') as HTMLSlotElement | null)?.assignedElements().length ?? 0;
+      const shown = () =>
+        (root(el).querySelector('slot:not([name])') as HTMLSlotElement | null)?.assignedElements().length ?? 0;
       expect(shown()).to.equal(1);
       answer({ status: 500 });
       await waitUntil(() => has(el, 'retry'));
@@ -181,12 +182,19 @@ describe('<news-cards>', () => {
         html`<news-cards .feed=${jsonFeed(newsItems(9))} category="social, ECONOMY" limit="4"></news-cards>`,
       );
       await showing(el, 4);
-      expect(titles(el)).to.deep.equal(['Headline number 2', 'Headline number 3', 'Headline number 5', 'Headline number 6']);
+      expect(titles(el)).to.deep.equal([
+        'Headline number 2',
+        'Headline number 3',
+        'Headline number 5',
+        'Headline number 6',
+      ]);
     });
 
     it('loads images lazily and asynchronously, in a box of fixed ratio, as decoration', async () => {
       const items = [{ ...newsItems(1)[0], image: '/test/fixtures/photo.svg' }];
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 320px"></news-cards>`);
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 320px"></news-cards>`,
+      );
       await showing(el, 1);
       const img = part(el, 'image') as HTMLImageElement;
       expect(img.getAttribute('loading')).to.equal('lazy');
@@ -200,8 +208,13 @@ describe('<news-cards>', () => {
     });
 
     it('shows no broken-image icon when an image fails: the box stays, empty', async () => {
-      const items = newsItems(2).map((item, i) => ({ ...item, image: i ? '/test/fixtures/photo.svg' : `/missing-${Date.now()}.png` }));
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 700px"></news-cards>`);
+      const items = newsItems(2).map((item, i) => ({
+        ...item,
+        image: i ? '/test/fixtures/photo.svg' : `/missing-${Date.now()}.png`,
+      }));
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 700px"></news-cards>`,
+      );
       await showing(el, 2);
       const [broken, working] = cards(el);
       const height = working!.querySelector('[part="media"]')!.getBoundingClientRect().height;
@@ -252,7 +265,9 @@ describe('<news-cards>', () => {
     });
 
     it('opens links in a new tab safely when target is _blank', async () => {
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(newsItems(1))} target="_blank"></news-cards>`);
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(newsItems(1))} target="_blank"></news-cards>`,
+      );
       await showing(el, 1);
       const link = part(el, 'link')!;
       expect(link.getAttribute('target')).to.equal('_blank');
@@ -260,7 +275,9 @@ describe('<news-cards>', () => {
     });
 
     it('marks each item’s language and lets its text find its direction', async () => {
-      const items = [{ id: 'ar', title: 'عنوان الخبر', summary: 'ملخص', url: 'https://news.example/ar', language: 'ar' }];
+      const items = [
+        { id: 'ar', title: 'عنوان الخبر', summary: 'ملخص', url: 'https://news.example/ar', language: 'ar' },
+      ];
       const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)}></news-cards>`);
       await showing(el, 1);
       expect(cards(el)[0]!.getAttribute('lang')).to.equal('ar');
@@ -271,7 +288,9 @@ describe('<news-cards>', () => {
 
     it('clamps a long summary to three lines, or as many as --news-summary-lines says', async () => {
       const items = [{ ...newsItems(1)[0], summary: 'Many words in a long summary. '.repeat(30) }];
-      const el = await fixture<NewsCards>(html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 300px"></news-cards>`);
+      const el = await fixture<NewsCards>(
+        html`<news-cards .feed=${jsonFeed(items)} style="inline-size: 300px"></news-cards>`,
+      );
       await showing(el, 1);
       const summary = part(el, 'summary')!;
       const lines = () => Math.round(summary.clientHeight / parseFloat(getComputedStyle(summary).lineHeight));
@@ -360,10 +379,7 @@ describe('<news-cards>', () => {
 
   describe('paging with next_url', () => {
     const page = (from: number, count: number, next?: string) =>
-      jsonFeed(
-        newsItems(from + count - 1).slice(from - 1),
-        next ? { next_url: next } : {},
-      );
+      jsonFeed(newsItems(from + count - 1).slice(from - 1), next ? { next_url: next } : {});
 
     it('loads and appends the next page, focuses the first new card, and hides More after the last page', async () => {
       const url = uniqueUrl('page1');
@@ -387,7 +403,11 @@ describe('<news-cards>', () => {
       part(el, 'more')!.click();
       await showing(el, 6);
       expect(has(el, 'more'), 'more').to.equal(false);
-      expect(stub.calls.map((call) => new URL(call.url).pathname)).to.deep.equal([url, '/feeds/page-2.json', '/feeds/page-3.json']);
+      expect(stub.calls.map((call) => new URL(call.url).pathname)).to.deep.equal([
+        url,
+        '/feeds/page-2.json',
+        '/feeds/page-3.json',
+      ]);
     });
 
     it('shows no More button without next_url or without paginate', async () => {

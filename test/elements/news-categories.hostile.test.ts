@@ -90,7 +90,12 @@ describe('<news-categories> with hostile and broken feeds', () => {
         expect(text(title).endsWith('…')).to.equal(true);
         expect(el.getBoundingClientRect().width).to.be.at.most(320);
         expect(el.scrollWidth).to.be.at.most(el.clientWidth);
-        for (const part of [...parts(el, 'base'), ...parts(el, 'tablist'), ...parts(el, 'section'), ...parts(el, 'panel')]) {
+        for (const part of [
+          ...parts(el, 'base'),
+          ...parts(el, 'tablist'),
+          ...parts(el, 'section'),
+          ...parts(el, 'panel'),
+        ]) {
           expect(part.scrollWidth, part.getAttribute('part')!).to.be.at.most(320);
         }
         for (const part of [title, ...parts(el, 'heading'), ...parts(el, 'tab')]) {
@@ -102,9 +107,15 @@ describe('<news-categories> with hostile and broken feeds', () => {
 
       it('renders only limit per category of a 10,000-item feed', async () => {
         const feed = parseFeed(jsonFeed(newsItems(10_000)));
-        const el = await fixture<NewsCategories>(html`<news-categories layout=${layout} limit="5" .feed=${feed}></news-categories>`);
+        const el = await fixture<NewsCategories>(
+          html`<news-categories layout=${layout} limit="5" .feed=${feed}></news-categories>`,
+        );
         expect(parts(el, 'item')).to.have.length(15);
-        expect(parts(el, layout === 'tabs' ? 'tab' : 'heading').map(text)).to.deep.equal(['Politics', 'Social', 'Economy']);
+        expect(parts(el, layout === 'tabs' ? 'tab' : 'heading').map(text)).to.deep.equal([
+          'Politics',
+          'Social',
+          'Economy',
+        ]);
       });
 
       it('shows what is usable of wrong, null and duplicate fields, and never null or NaN', async () => {
@@ -117,8 +128,17 @@ describe('<news-categories> with hostile and broken feeds', () => {
         });
         expect(shown.join(' | ')).not.to.match(BROKEN_TEXT);
         expect(text(el.shadowRoot!)).not.to.match(BROKEN_TEXT);
-        for (const words of ['usable summary one', 'usable text seven', 'usable html three', 'usable title four', 'usable summary five']) {
-          expect(shown.some((item) => item.startsWith(words)), words).to.equal(true);
+        for (const words of [
+          'usable summary one',
+          'usable text seven',
+          'usable html three',
+          'usable title four',
+          'usable summary five',
+        ]) {
+          expect(
+            shown.some((item) => item.startsWith(words)),
+            words,
+          ).to.equal(true);
         }
         expect(shown.join(' ')).not.to.contain('never shown');
         for (const node of $$(el.shadowRoot!, '*')) {
@@ -134,7 +154,9 @@ describe('<news-categories> with hostile and broken feeds', () => {
 
   it('reads a 10,000-item feed from the network and shows limit per category', async () => {
     network = stubFetch(() => ({ body: jsonFeed(newsItems(10_000)) }));
-    const el = await fixture<NewsCategories>(html`<news-categories limit="5" src=${uniqueUrl('huge')}></news-categories>`);
+    const el = await fixture<NewsCategories>(
+      html`<news-categories limit="5" src=${uniqueUrl('huge')}></news-categories>`,
+    );
     await waitUntil(() => parts(el, 'item').length, 'no headlines appeared');
     expect(parts(el, 'item')).to.have.length(15);
   });
@@ -143,7 +165,9 @@ describe('<news-categories> with hostile and broken feeds', () => {
     const broken = uniqueUrl('broken');
     const good = uniqueUrl('good');
     network = stubFetch((url) =>
-      url.endsWith(broken) ? { body: '{"version": "https://jsonfeed.org/version/1.1", "items": [' } : { body: jsonFeed(newsItems(6)) },
+      url.endsWith(broken)
+        ? { body: '{"version": "https://jsonfeed.org/version/1.1", "items": [' }
+        : { body: jsonFeed(newsItems(6)) },
     );
     const wrapper = fixtureSync<HTMLElement>(html`<div>
       <news-categories src=${broken}></news-categories>

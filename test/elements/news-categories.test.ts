@@ -94,7 +94,10 @@ describe('<news-categories>', () => {
 
         it('says so, accessibly, when no item is in the chosen categories', async () => {
           const el = await serve({ layout, categories: 'Sport' }, { body: jsonFeed(newsItems(6)) });
-          await waitUntil(() => parts(el, 'status').some((status) => text(status) === 'No headlines yet.'), 'no empty message');
+          await waitUntil(
+            () => parts(el, 'status').some((status) => text(status) === 'No headlines yet.'),
+            'no empty message',
+          );
           expect(parts(el, 'item')).to.have.length(0);
           await expect(el).to.be.accessible();
         });
@@ -125,7 +128,7 @@ describe('<news-categories>', () => {
       });
     }
 
-    it('shows the page\'s fallback link while loading and beside Retry when the feed fails', async () => {
+    it("shows the page's fallback link while loading and beside Retry when the feed fails", async () => {
       let answer: ((reply: Reply) => void) | undefined;
       network = stubFetch(() => new Promise<Reply>((resolve) => (answer = resolve)));
       const el = await fixture<NewsCategories>(
@@ -137,7 +140,10 @@ describe('<news-categories>', () => {
       await waitUntil(() => answer, 'no request was made');
       answer!({ status: 404 });
       await waitUntil(() => parts(el, 'retry').length, 'no Retry button');
-      expect(fallback.assignedSlot?.closest('[part~="error"]') === parts(el, 'error')[0], 'the fallback shows in the error').to.equal(true);
+      expect(
+        fallback.assignedSlot?.closest('[part~="error"]') === parts(el, 'error')[0],
+        'the fallback shows in the error',
+      ).to.equal(true);
       expect(text(parts(el, 'error')[0]!)).not.to.contain('could not be loaded');
       await expect(el).to.be.accessible();
     });
@@ -272,7 +278,7 @@ describe('<news-categories>', () => {
   });
 
   describe('items', () => {
-    it('links each title to its article and dates it in the element\'s locale', async () => {
+    it("links each title to its article and dates it in the element's locale", async () => {
       const date = on(5, 9);
       const el = await show({ locale: 'ru' }, [story('a', ['Politics'], date)]);
       const link = parts(el, 'link')[0]! as HTMLAnchorElement;
@@ -301,7 +307,7 @@ describe('<news-categories>', () => {
       }
     });
 
-    it('marks a title\'s language, and right-to-left scripts, ignoring malformed tags', async () => {
+    it("marks a title's language, and right-to-left scripts, ignoring malformed tags", async () => {
       const el = await show({}, [
         story('ar', ['World'], on(3), { language: 'ar' }),
         story('az', ['World'], on(2), { language: 'az' }),
@@ -364,7 +370,11 @@ describe('<news-categories>', () => {
       expect(parts(el, 'tablist')[0]!.getAttribute('aria-label')).to.equal('Categories');
       expect(tabNames(el)).to.deep.equal(['Politics', 'Social', 'Economy', 'Culture']);
       expect(parts(el, 'panel')).to.have.length(4);
-      expect(titles(visiblePanels(el)[0]!)).to.deep.equal(['Headline number 1', 'Headline number 5', 'Headline number 9']);
+      expect(titles(visiblePanels(el)[0]!)).to.deep.equal([
+        'Headline number 1',
+        'Headline number 5',
+        'Headline number 9',
+      ]);
       expect(parts(el, 'heading')).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -392,7 +402,10 @@ describe('<news-categories>', () => {
 
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Tab' });
-      expect(focused(el) === visiblePanels(el)[0]!.querySelector('[part~="link"]'), 'focus on the panel’s first link').to.equal(true);
+      expect(
+        focused(el) === visiblePanels(el)[0]!.querySelector('[part~="link"]'),
+        'focus on the panel’s first link',
+      ).to.equal(true);
       expect(text(focused(el)!)).to.equal('Headline number 2');
 
       await sendKeys({ down: 'Shift' });

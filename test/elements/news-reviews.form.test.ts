@@ -38,7 +38,9 @@ describe('<news-reviews> form', () => {
     const reviews = await form();
     const fieldset = reviews.el.shadowRoot!.querySelector('fieldset')!;
     expect(fieldset.querySelector('legend')!.textContent).to.equal('Your rating');
-    const names = reviews.radios.map((radio) => reviews.el.shadowRoot!.querySelector(`label[for="${radio.id}"]`)!.textContent!.trim());
+    const names = reviews.radios.map((radio) =>
+      reviews.el.shadowRoot!.querySelector(`label[for="${radio.id}"]`)!.textContent!.trim(),
+    );
     expect(names).to.deep.equal(['☆1 star', '☆2 stars', '☆3 stars', '☆4 stars', '☆5 stars']);
     expect(reviews.radios.every((radio) => radio.name === 'rating')).to.equal(true);
     expect(reviews.el.shadowRoot!.querySelector('label[for="name"]')!.textContent).to.contain('(optional)');
@@ -55,7 +57,10 @@ describe('<news-reviews> form', () => {
     const tree = (await a11ySnapshot({})) as unknown as AxNode & { children: AxNode[] };
     const find = (test: (node: AxNode) => boolean) => findAccessibilityNode<AxNode>(tree, test);
     for (const n of [1, 2, 3, 4, 5]) {
-      expect(find((node) => node.role === 'radio' && node.name === (n === 1 ? '1 star' : `${n} stars`)), `${n}`).to.not.equal(null);
+      expect(
+        find((node) => node.role === 'radio' && node.name === (n === 1 ? '1 star' : `${n} stars`)),
+        `${n}`,
+      ).to.not.equal(null);
     }
     expect(find((node) => /website/i.test(node.name ?? ''))).to.equal(null);
   });
@@ -83,7 +88,12 @@ describe('<news-reviews> form', () => {
     await waitUntil(() => reviews.status === 'Thank you! Your review was sent.', 'no thank-you');
     expect(server!.posts).to.have.length(1);
     const { id, ...rest } = server!.posts[0]!.review;
-    expect(rest).to.deep.equal({ item: 'https://news.example/story/7', rating: 3, text: 'Fair and well sourced.', name: 'Leyla' });
+    expect(rest).to.deep.equal({
+      item: 'https://news.example/story/7',
+      rating: 3,
+      text: 'Fair and well sourced.',
+      name: 'Leyla',
+    });
     expect(id).to.match(/^[0-9a-f-]{36}$/);
     expect(reviews.textarea.value).to.equal('');
     expect(reviews.rating).to.equal(0);
@@ -102,7 +112,11 @@ describe('<news-reviews> form', () => {
   it('explains what is missing, ties it to each field, and focuses the first one', async () => {
     const reviews = await form({ nameField: 'required' });
     await reviews.submit();
-    expect(reviews.problems).to.deep.equal(['Choose a rating from 1 to 5 stars.', 'Write a few words.', 'Enter your name.']);
+    expect(reviews.problems).to.deep.equal([
+      'Choose a rating from 1 to 5 stars.',
+      'Write a few words.',
+      'Enter your name.',
+    ]);
     await waitUntil(() => reviews.focused === reviews.radios[0], 'focus did not go to the rating');
     const fieldset = reviews.el.shadowRoot!.querySelector('fieldset')!;
     expect(reviews.description(fieldset)).to.equal('Choose a rating from 1 to 5 stars.');
@@ -112,7 +126,10 @@ describe('<news-reviews> form', () => {
     await expect(reviews.el).to.be.accessible();
 
     await reviews.rate(4);
-    expect(reviews.problems, 'a fixed field clears its message').to.deep.equal(['Write a few words.', 'Enter your name.']);
+    expect(reviews.problems, 'a fixed field clears its message').to.deep.equal([
+      'Write a few words.',
+      'Enter your name.',
+    ]);
     await reviews.submit();
     await waitUntil(() => reviews.focused === reviews.textarea, 'focus did not go to the review');
     await reviews.write('Useful.');

@@ -23,7 +23,9 @@ describe('<news-reviews> sending', () => {
   /** A site answering as `options` say, and a form with a rating and text ready to send. */
   async function ready(options: ReviewServerOptions = {}, action = uniqueUrl('post'), src = '') {
     server = reviewServer(options);
-    const el = await fixture<NewsReviews>(html`<news-reviews action=${action} src=${src} item="story-1" locale="en"></news-reviews>`);
+    const el = await fixture<NewsReviews>(
+      html`<news-reviews action=${action} src=${src} item="story-1" locale="en"></news-reviews>`,
+    );
     const reviews = new ReviewsHarness(el);
     await reviews.rate(4);
     await reviews.write('Worth reading twice.');
@@ -56,7 +58,8 @@ describe('<news-reviews> sending', () => {
     }
   }
 
-  const sent = (reviews: ReviewsHarness) => waitUntil(() => reviews.status === 'Thank you! Your review was sent.', 'no thank-you');
+  const sent = (reviews: ReviewsHarness) =>
+    waitUntil(() => reviews.status === 'Thank you! Your review was sent.', 'no thank-you');
 
   it('shows it is sending: busy, the button inert to a second click or Enter, accessibly', async () => {
     let release!: () => void;
@@ -92,12 +95,17 @@ describe('<news-reviews> sending', () => {
   });
 
   it('retries after two 500s and ends with exactly one stored review', async () => {
-    const reviews = await ready({ answer: (n) => (n <= 2 ? { status: 500, body: { error: 'Database busy' }, stored: true } : undefined) });
+    const reviews = await ready({
+      answer: (n) => (n <= 2 ? { status: 500, body: { error: 'Database busy' }, stored: true } : undefined),
+    });
     let errors = 0;
     reviews.el.addEventListener('news-review-error', () => errors++);
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await reviews.submit();
-    await tickUntil(() => reviews.status === 'Could not send yet. Trying again…', 'the reader was not told of the retry');
+    await tickUntil(
+      () => reviews.status === 'Could not send yet. Trying again…',
+      'the reader was not told of the retry',
+    );
     expect(server!.posts).to.have.length(1);
     await tickUntil(() => reviews.status === 'Thank you! Your review was sent.', 'no thank-you');
     expect(server!.posts).to.have.length(3);
@@ -134,11 +142,15 @@ describe('<news-reviews> sending', () => {
     const action = uniqueUrl('post');
     const reviews = await ready({ answer: () => ({ status: 503 }) }, action);
     const events: string[] = [];
-    for (const type of ['news-review-error', 'news-review-sent']) reviews.el.addEventListener(type, () => events.push(type));
+    for (const type of ['news-review-error', 'news-review-sent'])
+      reviews.el.addEventListener(type, () => events.push(type));
     // The element clears a timer set before the clock was faked (the typing pause) when removed.
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     await reviews.submit();
-    await tickUntil(() => reviews.status === 'Could not send yet. Trying again…', 'the reader was not told of the retry');
+    await tickUntil(
+      () => reviews.status === 'Could not send yet. Trying again…',
+      'the reader was not told of the retry',
+    );
     expect(server!.posts).to.have.length(1);
     reviews.el.remove();
     await clock.tickAsync(60_000);
@@ -169,26 +181,35 @@ describe('<news-reviews> sending', () => {
 
   it('shows the server’s message for a 400, sends once, and keeps the draft', async () => {
     const action = uniqueUrl('post');
-    const reviews = await ready({ answer: () => ({ status: 400, body: { error: 'Links are not allowed in reviews.' } }) }, action);
+    const reviews = await ready(
+      { answer: () => ({ status: 400, body: { error: 'Links are not allowed in reviews.' } }) },
+      action,
+    );
     const event = oneEvent(reviews.el, 'news-review-error');
     await reviews.submit();
     const { detail } = await event;
     expect(detail.error.code).to.equal('rejected');
     await reviews.el.updateComplete;
-    expect(reviews.status).to.equal('Links are not allowed in reviews. Your review could not be sent. Your text is kept.');
+    expect(reviews.status).to.equal(
+      'Links are not allowed in reviews. Your review could not be sent. Your text is kept.',
+    );
     expect(reviews.submitButton.textContent!.trim(), 'resending unchanged would fail again').to.equal('Send review');
     expect(server!.posts).to.have.length(1);
     expect(reviews.textarea.value).to.equal('Worth reading twice.');
     await expect(reviews.el).to.be.accessible();
 
     reviews.el.remove();
-    const again = new ReviewsHarness(await fixture<NewsReviews>(html`<news-reviews action=${action} item="story-1"></news-reviews>`));
+    const again = new ReviewsHarness(
+      await fixture<NewsReviews>(html`<news-reviews action=${action} item="story-1"></news-reviews>`),
+    );
     expect(again.textarea.value).to.equal('Worth reading twice.');
     expect(again.rating).to.equal(4);
   });
 
   it('says only that it failed when a 4xx is not JSON', async () => {
-    const reviews = await ready({ answer: () => ({ status: 403, headers: { 'content-type': 'text/html' }, body: '<h1>Forbidden</h1>' }) });
+    const reviews = await ready({
+      answer: () => ({ status: 403, headers: { 'content-type': 'text/html' }, body: '<h1>Forbidden</h1>' }),
+    });
     await reviews.submit();
     await waitUntil(() => reviews.status !== 'Sending…');
     expect(reviews.status).to.equal('Your review could not be sent. Your text is kept.');
@@ -219,7 +240,9 @@ describe('<news-reviews> sending', () => {
     expect(reviews.textarea.value).to.equal('Worth reading twice.');
 
     reviews.el.removeEventListener('news-review-submit', veto);
-    document.addEventListener('news-review-submit', (event) => Object.assign(event.detail, { source: 'front page' }), { once: true });
+    document.addEventListener('news-review-submit', (event) => Object.assign(event.detail, { source: 'front page' }), {
+      once: true,
+    });
     await reviews.submit();
     await sent(reviews);
     expect(server!.posts[0]!.review.source).to.equal('front page');
@@ -252,7 +275,9 @@ describe('<news-reviews> sending', () => {
     const published = await ready({ answer: () => ({ status: 201, body: { status: 'published' } }) });
     await published.submit();
     await sent(published);
-    expect(published.reviews[0]!.textContent).to.contain('Worth reading twice.').and.not.to.contain('Awaiting moderation');
+    expect(published.reviews[0]!.textContent)
+      .to.contain('Worth reading twice.')
+      .and.not.to.contain('Awaiting moderation');
   });
 
   it('puts the new review above the feed’s, until the feed carries it', async () => {
@@ -268,7 +293,9 @@ describe('<news-reviews> sending', () => {
 
   it('keeps words typed while a review was on its way, as a new draft', async () => {
     let release!: () => void;
-    const reviews = await ready({ answer: (n) => (n === 1 ? new Promise((resolve) => (release = () => resolve(undefined))) : undefined) });
+    const reviews = await ready({
+      answer: (n) => (n === 1 ? new Promise((resolve) => (release = () => resolve(undefined))) : undefined),
+    });
     await submitHeld(reviews);
     expect(server!.posts).to.have.length(1);
     await reviews.write(' And one more thing.');
@@ -283,7 +310,9 @@ describe('<news-reviews> sending', () => {
   it('renders hostile text from the server’s answer as inert text', async () => {
     const pwned = watchPwned();
     const [evil] = HOSTILE_TEXT;
-    const accepted = await ready({ answer: () => ({ status: 201, body: { status: 'published', text: evil, name: HOSTILE_TEXT[2] } }) });
+    const accepted = await ready({
+      answer: () => ({ status: 201, body: { status: 'published', text: evil, name: HOSTILE_TEXT[2] } }),
+    });
     await accepted.submit();
     await sent(accepted);
     expect(accepted.reviews[0]!.textContent).to.contain(evil!).and.to.contain(HOSTILE_TEXT[2]!);

@@ -16,7 +16,10 @@ describe('<news-reviews> showing reviews', () => {
   afterEach(() => stub?.restore());
 
   /** Serves `feed` at a fresh URL and renders the element reading it. */
-  async function showing(feed: object, attributes: Partial<Record<'item' | 'limit' | 'locale' | 'label', string>> = {}) {
+  async function showing(
+    feed: object,
+    attributes: Partial<Record<'item' | 'limit' | 'locale' | 'label', string>> = {},
+  ) {
     const src = uniqueUrl('reviews');
     stub = stubFetch(() => ({ body: feed }));
     const el = await fixture<NewsReviews>(html`<news-reviews
@@ -55,14 +58,21 @@ describe('<news-reviews> showing reviews', () => {
   });
 
   it('shows the server’s average and count over every page (the feed’s `_reviews`)', async () => {
-    const paged = { ...jsonFeed(reviewItems([5, 4])), next_url: 'https://example.com/reviews.json?after=x', _reviews: { average: 3.6, count: 120 } };
+    const paged = {
+      ...jsonFeed(reviewItems([5, 4])),
+      next_url: 'https://example.com/reviews.json?after=x',
+      _reviews: { average: 3.6, count: 120 },
+    };
     const reviews = await showing(paged);
     expect(reviews.average).to.equal('3.6 out of 5, 120 reviews');
     expect(reviews.reviewStars).to.have.length(2);
   });
 
   it('computes its own average when `_reviews` is about more than the item shown, or malformed', async () => {
-    const mixed = { ...jsonFeed([...reviewItems([5], 'story-1'), { ...reviewItems([1], 'story-2')[0], id: 'other' }]), _reviews: { average: 3, count: 2 } };
+    const mixed = {
+      ...jsonFeed([...reviewItems([5], 'story-1'), { ...reviewItems([1], 'story-2')[0], id: 'other' }]),
+      _reviews: { average: 3, count: 2 },
+    };
     expect((await showing(mixed, { item: 'story-1' })).average).to.equal('5.0 out of 5, 1 review');
     const bogus = { ...jsonFeed(reviewItems([4, 2])), _reviews: { average: 'lots', count: -1 } };
     expect((await showing(bogus)).average).to.equal('3.0 out of 5, 2 reviews');

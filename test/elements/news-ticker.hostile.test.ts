@@ -26,7 +26,12 @@ describe('<news-ticker> with hostile and broken feeds', () => {
 
   it('never makes a live link of a javascript:, data: or vbscript: URL', async () => {
     const items = HOSTILE_URLS.map((url, i) => ({ id: `h${i}`, title: `Story ${i}`, url, external_url: url }));
-    items.push({ id: 'fallback', title: 'Safe elsewhere', url: HOSTILE_URLS[0]!, external_url: 'https://other.example/x' });
+    items.push({
+      id: 'fallback',
+      title: 'Safe elsewhere',
+      url: HOSTILE_URLS[0]!,
+      external_url: 'https://other.example/x',
+    });
     const el = await fixture<NewsTicker>(html`<news-ticker .feed=${jsonFeed(items)}></news-ticker>`);
     const links = [...el.shadowRoot!.querySelectorAll('a')];
     // Only the item with a safe external_url is a link, in the list and in its copy.
@@ -39,7 +44,11 @@ describe('<news-ticker> with hostile and broken feeds', () => {
     }
     // The headlines without a safe URL still show, as plain text.
     expect(texts(el)).to.deep.equal([...HOSTILE_URLS.map((_, i) => `Story ${i}`), 'Safe elsewhere']);
-    expect(headlines(el).slice(0, -1).every((h) => h.localName === 'span')).to.be.true;
+    expect(
+      headlines(el)
+        .slice(0, -1)
+        .every((h) => h.localName === 'span'),
+    ).to.be.true;
     await pwned.settle();
     expect(pwned.calls).to.equal(0);
     await expect(el).to.be.accessible();
@@ -63,8 +72,12 @@ describe('<news-ticker> with hostile and broken feeds', () => {
 
   it('cuts a 1 MB title short, keeps the page responsive and its layout unwidened', async () => {
     const title = `${'Endless '.repeat(131_072)}`;
-    network = stubFetch(() => ({ body: jsonFeed([{ id: 'long', title, url: 'https://news.example/long' }, ...newsItems(2)]) }));
-    const page = await fixture<HTMLElement>(html`<div style="width: 400px"><news-ticker src=${uniqueUrl()}></news-ticker></div>`);
+    network = stubFetch(() => ({
+      body: jsonFeed([{ id: 'long', title, url: 'https://news.example/long' }, ...newsItems(2)]),
+    }));
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 400px"><news-ticker src=${uniqueUrl()}></news-ticker></div>`,
+    );
     const el = page.querySelector('news-ticker')!;
     await waitUntil(() => headlines(el).length === 3, 'the headlines never arrived');
     await untilRunning(el);
@@ -96,7 +109,16 @@ describe('<news-ticker> with hostile and broken feeds', () => {
   it('shows what is usable of null, wrong-typed and invalid fields, and never "null" or "NaN"', async () => {
     const items: unknown[] = [
       { id: 1, title: null, summary: 'Only a summary', url: null, language: null, date_published: null, tags: null },
-      { id: 'b', title: 42, summary: 'Wrong types', url: 42, external_url: {}, language: 7, tags: { a: 1 }, authors: 'x' },
+      {
+        id: 'b',
+        title: 42,
+        summary: 'Wrong types',
+        url: 42,
+        external_url: {},
+        language: 7,
+        tags: { a: 1 },
+        authors: 'x',
+      },
       { id: 'c', title: { text: 'object' }, content_html: '<p>From HTML</p>', url: ['https://news.example/c'] },
       { id: 'c', title: 'Duplicate id' },
       { id: 'd', title: 'Bad dates', url: 'https://news.example/d', date_published: 'yesterday', date_modified: 'NaN' },
@@ -118,7 +140,10 @@ describe('<news-ticker> with hostile and broken feeds', () => {
     network = stubFetch((url) =>
       url.endsWith(new URL(good, location.href).pathname)
         ? { body: jsonFeed(newsItems(3)) }
-        : { body: '<!doctype html><title>Oops</title><script>window.__pwned()</script>', headers: { 'content-type': 'text/html' } },
+        : {
+            body: '<!doctype html><title>Oops</title><script>window.__pwned()</script>',
+            headers: { 'content-type': 'text/html' },
+          },
     );
     const page = await fixture<HTMLElement>(html`<div>
       <news-ticker label="Politics" src=${uniqueUrl('broken')}></news-ticker>

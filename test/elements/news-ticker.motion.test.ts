@@ -32,9 +32,13 @@ const listWidth = (el: NewsTicker) => headlines(el)[0]!.closest('[part~="list"]'
 async function runAndPause(el: NewsTicker) {
   // A loop takes the animation's duration, about a second here: longer than waitUntil's default.
   const loop = duration(el);
-  await waitUntil(() => Number(animationOf(el)!.effect!.getComputedTiming().currentIteration) >= 1, 'the ticker never looped', {
-    timeout: 2 * loop + 1000,
-  });
+  await waitUntil(
+    () => Number(animationOf(el)!.effect!.getComputedTiming().currentIteration) >= 1,
+    'the ticker never looped',
+    {
+      timeout: 2 * loop + 1000,
+    },
+  );
   el.paused = true;
   await untilPlayState(el, 'paused');
 }
@@ -76,7 +80,9 @@ describe('<news-ticker> motion', () => {
     const animations = el.shadowRoot!.getAnimations();
     expect(animations.length, 'animations').to.equal(1);
     for (const keyframe of (animations[0]!.effect as KeyframeEffect).getKeyframes()) {
-      const properties = Object.keys(keyframe).filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key));
+      const properties = Object.keys(keyframe).filter(
+        (key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key),
+      );
       expect(properties).to.deep.equal(['transform']);
     }
 
@@ -136,7 +142,9 @@ describe('<news-ticker> motion', () => {
 
   it('recomputes its duration on resize without a jump', async () => {
     // One short headline: a copy is as wide as the ticker, so resizing changes the distance.
-    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" speed="1000" .feed=${feed(1)}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker style="width: 400px" speed="1000" .feed=${feed(1)}></news-ticker>`,
+    );
     await untilRunning(el);
     const narrow = duration(el);
     expect(narrow).to.be.closeTo((listWidth(el) / 1000) * 1000, 1);
@@ -312,7 +320,9 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
   });
 
   it('brings every headline into view in a right-to-left ticker too', async () => {
-    const el = await fixture<NewsTicker>(html`<news-ticker dir="rtl" style="width: 400px" .feed=${feed(6)}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker dir="rtl" style="width: 400px" .feed=${feed(6)}></news-ticker>`,
+    );
     await untilRunning(el);
     for (const headline of headlines(el)) {
       await tabUntil(() => focused(el) === headline, 2);
@@ -344,7 +354,9 @@ describe('<news-ticker> pausing (WCAG 2.2.2)', () => {
   });
 
   it('still opens a headline clicked in the loop’s copy', async () => {
-    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 360px" speed="150" .feed=${feed(1)}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker style="width: 360px" speed="150" .feed=${feed(1)}></news-ticker>`,
+    );
     await untilRunning(el);
     const link = duplicate(el)!.querySelector('a')!;
     const view = viewport(el).getBoundingClientRect();

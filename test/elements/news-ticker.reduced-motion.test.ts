@@ -4,7 +4,17 @@ import '../../src/define/news-ticker.js';
 import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 import { jsonFeed, newsItems } from '../helpers/feeds.js';
 import { requireReducedMotion } from '../helpers/reduced-motion.js';
-import { duplicate, focused, frames, headlines, inView, left, pauseButton, tabUntil, viewport } from '../helpers/ticker.js';
+import {
+  duplicate,
+  focused,
+  frames,
+  headlines,
+  inView,
+  left,
+  pauseButton,
+  tabUntil,
+  viewport,
+} from '../helpers/ticker.js';
 
 // Runs in the reduced-motion group: both engines are launched preferring reduced motion.
 const feed = (n = 6) => jsonFeed(newsItems(n));
@@ -16,7 +26,9 @@ describe('<news-ticker> with reduced motion', () => {
     await el.updateComplete;
     await frames(2);
     expect(el.shadowRoot!.getAnimations().length, 'animations').to.equal(0);
-    expect(getComputedStyle(headlines(el)[0]!.closest('[part~="list"]')!.parentElement!).animationName).to.equal('none');
+    expect(getComputedStyle(headlines(el)[0]!.closest('[part~="list"]')!.parentElement!).animationName).to.equal(
+      'none',
+    );
     expect(duplicate(el)!.checkVisibility()).to.be.false;
     expect(pauseButton(el).checkVisibility()).to.be.false;
     const still = left(headlines(el)[0]!);
@@ -28,7 +40,9 @@ describe('<news-ticker> with reduced motion', () => {
   it('keeps every headline reachable: by Tab, and by scrolling the row', async () => {
     const items = newsItems(6);
     delete items[5]!.url; // the last one is plain text, reachable only by scrolling
-    const el = await fixture<NewsTicker>(html`<news-ticker style="width: 400px" .feed=${jsonFeed(items)}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker style="width: 400px" .feed=${jsonFeed(items)}></news-ticker>`,
+    );
     await el.updateComplete;
     const row = viewport(el);
     expect(row.scrollWidth).to.be.above(row.clientWidth);

@@ -168,10 +168,14 @@ describe('<news-ticker> states', () => {
 
 describe('<news-ticker> attributes', () => {
   it('names its region with label, and translates its own words with locale', async () => {
-    const named = await fixture<NewsTicker>(html`<news-ticker label="Breaking news" .feed=${jsonFeed(newsItems(2))}></news-ticker>`);
+    const named = await fixture<NewsTicker>(
+      html`<news-ticker label="Breaking news" .feed=${jsonFeed(newsItems(2))}></news-ticker>`,
+    );
     expect(region(named).getAttribute('aria-label')).to.equal('Breaking news');
 
-    const russian = await fixture<NewsTicker>(html`<news-ticker locale="ru" .feed=${jsonFeed(newsItems(2))}></news-ticker>`);
+    const russian = await fixture<NewsTicker>(
+      html`<news-ticker locale="ru" .feed=${jsonFeed(newsItems(2))}></news-ticker>`,
+    );
     expect(region(russian).getAttribute('aria-label')).to.equal('Последние');
     expect(pauseButton(russian).textContent!.trim()).to.equal('Остановить ленту');
   });
@@ -180,7 +184,9 @@ describe('<news-ticker> attributes', () => {
     const plain = await fixture<NewsTicker>(html`<news-ticker .feed=${jsonFeed(newsItems(2))}></news-ticker>`);
     expect(part(plain, 'badge')!.checkVisibility()).to.be.false;
 
-    const text = await fixture<NewsTicker>(html`<news-ticker badge="Latest" .feed=${jsonFeed(newsItems(2))}></news-ticker>`);
+    const text = await fixture<NewsTicker>(
+      html`<news-ticker badge="Latest" .feed=${jsonFeed(newsItems(2))}></news-ticker>`,
+    );
     expect(part(text, 'badge')!.checkVisibility()).to.be.true;
     expect(part(text, 'badge')!.textContent!.trim()).to.equal('Latest');
 
@@ -202,7 +208,9 @@ describe('<news-ticker> attributes', () => {
   });
 
   it('opens links in a new tab safely with target="_blank"', async () => {
-    const el = await fixture<NewsTicker>(html`<news-ticker target="_blank" .feed=${jsonFeed(newsItems(2))}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker target="_blank" .feed=${jsonFeed(newsItems(2))}></news-ticker>`,
+    );
     for (const link of el.shadowRoot!.querySelectorAll('a')) {
       expect(link.target).to.equal('_blank');
       expect(link.rel).to.equal('noopener noreferrer');
@@ -225,7 +233,9 @@ describe('<news-ticker> attributes', () => {
 
   it('shows only limit items, from the category asked for', async () => {
     const feed = jsonFeed(newsItems(9, ['Politics', 'Social', 'Economy']));
-    const el = await fixture<NewsTicker>(html`<news-ticker limit="2" category="social, ECONOMY" .feed=${feed}></news-ticker>`);
+    const el = await fixture<NewsTicker>(
+      html`<news-ticker limit="2" category="social, ECONOMY" .feed=${feed}></news-ticker>`,
+    );
     expect(texts(el)).to.deep.equal(['Headline number 2', 'Headline number 3']);
     expect(duplicate(el)!.querySelectorAll('[part="item"]').length).to.equal(2);
   });

@@ -10,7 +10,8 @@ const NOW = Date.UTC(2026, 10, 26, 12, 0);
 const MINUTE = 60_000;
 
 /** A feed of one item published two minutes before `NOW`. */
-const feedOf = (raw: Record<string, unknown>) => jsonFeed([{ ...raw, date_published: new Date(NOW - 2 * MINUTE).toISOString() }]);
+const feedOf = (raw: Record<string, unknown>) =>
+  jsonFeed([{ ...raw, date_published: new Date(NOW - 2 * MINUTE).toISOString() }]);
 const news = () => feedOf(newsItems(1)[0]!);
 
 // Each element that shows dates, drawing one dated item.
@@ -71,9 +72,7 @@ describe('relative dates', () => {
   });
 
   it('leaves the DOM alone when a tick changes no date', async () => {
-    const el = await fixture<LitElement>(
-      html`<news-cards .feed=${jsonFeed(newsItems(3))} locale="en"></news-cards>`,
-    );
+    const el = await fixture<LitElement>(html`<news-cards .feed=${jsonFeed(newsItems(3))} locale="en"></news-cards>`);
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((list) => records.push(...list));
     observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });

@@ -34,7 +34,10 @@ describe('right-to-left pages', () => {
   });
 
   it('<news-categories> starts its headings and tabs at the right', async () => {
-    const { el } = await inHebrewPage(html`<news-categories layout="tabs" .feed=${hebrew}></news-categories>`, 'news-categories');
+    const { el } = await inHebrewPage(
+      html`<news-categories layout="tabs" .feed=${hebrew}></news-categories>`,
+      'news-categories',
+    );
     const [first, second] = [...el.shadowRoot!.querySelectorAll('[part~="tab"]')];
     expect(box(first!).left).to.be.greaterThan(box(second!).left);
     await expect(el).to.be.accessible();
@@ -42,7 +45,10 @@ describe('right-to-left pages', () => {
 
   it('<news-reviews> lays its stars from the right: one star first', async () => {
     const reviews = jsonFeed(reviewItems([5, 4]));
-    const { el } = await inHebrewPage(html`<news-reviews action="/api/reviews" .feed=${reviews}></news-reviews>`, 'news-reviews');
+    const { el } = await inHebrewPage(
+      html`<news-reviews action="/api/reviews" .feed=${reviews}></news-reviews>`,
+      'news-reviews',
+    );
     const stars = [...el.shadowRoot!.querySelectorAll('[part~="star"]')];
     expect(stars.length).to.equal(5);
     expect(box(stars[0]!).left, 'the second star lies left of the first').to.be.greaterThan(box(stars[1]!).left);

@@ -67,7 +67,8 @@ describe('elements reading RSS and Atom', () => {
         [NEWS_RSS, 'application/rss+xml', RSS_TITLES[0]],
         [BLOG_ATOM, 'application/atom+xml', ATOM_TITLES[0]],
       ] as const) {
-        const item = (await readFeed(utf8(body), { contentType: type, baseUrl: 'https://news.example/feed' })).items[0]!;
+        const item = (await readFeed(utf8(body), { contentType: type, baseUrl: 'https://news.example/feed' }))
+          .items[0]!;
         const el = await fixture(html`<news-card .item=${item}></news-card>`);
         expect(el.shadowRoot!.textContent).to.contain(title);
       }
@@ -91,13 +92,19 @@ describe('elements reading RSS and Atom', () => {
   });
 
   it('shows an RSS feed in windows-1251 as its XML declaration says', async () => {
-    stub = stubFetch(() => ({ body: legacyBytes(rssWithTitle('Новости', 'windows-1251'), 'windows-1251'), headers: { 'content-type': 'application/rss+xml' } }));
+    stub = stubFetch(() => ({
+      body: legacyBytes(rssWithTitle('Новости', 'windows-1251'), 'windows-1251'),
+      headers: { 'content-type': 'application/rss+xml' },
+    }));
     const el = await render('news-ticker', feedUrl('rss'), 'Новости');
     expect(shown(el)).not.to.contain('\ufffd');
   });
 
   it('shows an HTML page served as a feed as an error, and tells the page why', async () => {
-    stub = stubFetch(() => ({ body: '<!DOCTYPE html><html><body><p>Welcome</p></body></html>', headers: { 'content-type': 'text/html' } }));
+    stub = stubFetch(() => ({
+      body: '<!DOCTYPE html><html><body><p>Welcome</p></body></html>',
+      headers: { 'content-type': 'text/html' },
+    }));
     const el = document.createElement('news-cards');
     const failed = oneEvent(el, 'news-error') as Promise<NewsErrorEvent>;
     const error = sinon.stub(console, 'error');
@@ -117,12 +124,16 @@ describe('elements reading RSS and Atom', () => {
 
   it('renders a hostile RSS feed as text, and nothing in it runs', async () => {
     const pwned = watchPwned();
-    const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+    const esc = (text: string) =>
+      text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const items = HOSTILE_TEXT.map(
       (text, i) => `<item><guid>h${i}</guid><title>Story ${i} ${esc(text)}</title><link>${esc(HOSTILE_URLS[i]!)}</link>
         <description>${esc(text)}</description><enclosure url="${esc(HOSTILE_URLS[i]!)}" type="image/png"/></item>`,
     ).join('');
-    stub = stubFetch(() => ({ body: `<rss version="2.0"><channel><title>Hostile</title>${items}</channel></rss>`, headers: { 'content-type': 'application/rss+xml' } }));
+    stub = stubFetch(() => ({
+      body: `<rss version="2.0"><channel><title>Hostile</title>${items}</channel></rss>`,
+      headers: { 'content-type': 'application/rss+xml' },
+    }));
     try {
       for (const tag of ELEMENTS) {
         const el = await render(tag, feedUrl('rss'), 'Story 0 <img src=x onerror="window.__pwned()">');

@@ -94,7 +94,14 @@ export function messyItems(): unknown[] {
   return [
     { id: 'm1', title: null, summary: 'usable summary one', tags: ['Politics'], date_published: 'yesterday' },
     { id: 'm1', title: 'Duplicate id never shown', tags: ['Politics'] },
-    { id: 7, title: 42, content_text: 'usable text seven', tags: [null, 5, {}, 'Social'], date_published: 12345, url: {} },
+    {
+      id: 7,
+      title: 42,
+      content_text: 'usable text seven',
+      tags: [null, 5, {}, 'Social'],
+      date_published: 12345,
+      url: {},
+    },
     {
       id: 'm3',
       title: { text: 'object' },
@@ -116,4 +123,3 @@ export function messyItems(): unknown[] {
     { id: 'm6' },
   ];
 }
-

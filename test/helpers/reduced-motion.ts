@@ -6,7 +6,9 @@
 export function requireReducedMotion() {
   before(() => {
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
-      throw new Error('This browser does not prefer reduced motion: run this file with `npx wtr --group reduced-motion`.');
+      throw new Error(
+        'This browser does not prefer reduced motion: run this file with `npx wtr --group reduced-motion`.',
+      );
     }
   });
 }

@@ -7,8 +7,11 @@ import type { NewsTicker } from '../../src/elements/news-ticker/news-ticker.js';
 export const animationOf = (el: NewsTicker) => el.shadowRoot!.getAnimations()[0];
 
 /** The headlines a reader can reach (the first copy), and the loop's duplicate. */
-export const headlines = (el: NewsTicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"]:not([aria-hidden]) [part~="title"]')];
-export const duplicate = (el: NewsTicker) => el.shadowRoot!.querySelector<HTMLElement>('[part~="list"][aria-hidden="true"]');
+export const headlines = (el: NewsTicker) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"]:not([aria-hidden]) [part~="title"]'),
+];
+export const duplicate = (el: NewsTicker) =>
+  el.shadowRoot!.querySelector<HTMLElement>('[part~="list"][aria-hidden="true"]');
 export const pauseButton = (el: NewsTicker) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="pause"]')!;
 export const viewport = (el: NewsTicker) => el.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
 
@@ -35,13 +38,19 @@ export async function frames(n: number) {
 /** Clicks the middle of `element` with the mouse, as a reader would. */
 export async function clickOn(element: Element) {
   const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+  });
 }
 
 /** Moves the mouse over the middle of `element`. */
 export async function hover(element: Element) {
   const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'move',
+    position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+  });
 }
 
 /** What the reader sees in the shadow root and its attributes, to look for leaked "null" and the like. */

@@ -7,6 +7,10 @@ const DEADLINE = 30_000;
  * `waitUntil` from @open-wc/testing with a deadline for a busy machine. Tests wait for a state, never
  * for a time: the deadline only ends a test that would never pass, so it is never shortened here.
  */
-export function waitUntil(predicate: () => unknown | Promise<unknown>, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
   return openWcWaitUntil(predicate, message, { ...options, timeout: Math.max(options.timeout ?? 0, DEADLINE) });
 }

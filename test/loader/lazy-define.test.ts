@@ -26,7 +26,10 @@ describe('lazyDefine (the loader, with chunks that record what they are asked fo
   it('imports the chunk of each tag on the page once, and no other', async () => {
     const { tags, imported, chunks, defined } = setup(['a', 'b', 'c']);
     const [a, b, c] = tags as [string, string, string];
-    document.body.insertAdjacentHTML('beforeend', `<div id="page-${run}"><${a}></${a}><p><${a}></${a}><${b}></${b}></p></div>`);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="page-${run}"><${a}></${a}><p><${a}></${a}><${b}></${b}></p></div>`,
+    );
     lazyDefine(chunks);
     await Promise.all([defined(a), defined(b)]);
     expect(imported).to.deep.equal([a, b]);

@@ -16,8 +16,12 @@ describe('loader.ts', () => {
     await import('../../src/loader.js');
     await customElements.whenDefined('news-ticker');
     const ticker = document.querySelector('news-ticker')!;
-    await waitUntil(() => ticker.shadowRoot?.textContent?.includes('Пока нет новостей.'), 'the ticker speaks Russian once its table arrives');
-    for (const tag of ['news-cards', 'news-card', 'news-categories', 'news-reviews']) expect(customElements.get(tag), tag).to.equal(undefined);
+    await waitUntil(
+      () => ticker.shadowRoot?.textContent?.includes('Пока нет новостей.'),
+      'the ticker speaks Russian once its table arrives',
+    );
+    for (const tag of ['news-cards', 'news-card', 'news-categories', 'news-reviews'])
+      expect(customElements.get(tag), tag).to.equal(undefined);
     expect(translator('az')('empty'), 'Azerbaijani, which nothing speaks, is not loaded').to.equal('No headlines yet.');
   });
 

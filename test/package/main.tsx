@@ -21,7 +21,6 @@ const feed = {
   items: [{ id: 'r1', title: 'Headline set as a property from React', url: 'https://news.example/r1' }],
 };
 
-
 function App() {
   const [loads, setLoads] = useState(0);
   return (
@@ -47,7 +46,10 @@ createRoot(document.getElementById('react-root')!).render(<App />);
 async function check() {
   const plain = document.getElementById('plain') as NewsTicker;
   await customElements.whenDefined('news-ticker');
-  await until(() => plain.shadowRoot?.textContent?.includes('Headline from an inline feed'), 'the plain ticker to render its inline feed');
+  await until(
+    () => plain.shadowRoot?.textContent?.includes('Headline from an inline feed'),
+    'the plain ticker to render its inline feed',
+  );
   results.plainRendered = true;
   await until(() => results.eventTitle && document.getElementById('react'), 'React’s ticker to fire news-load');
   const react = document.getElementById('react') as NewsTicker;

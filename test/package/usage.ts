@@ -21,4 +21,9 @@ export const feed = parseFeed('{"version":"https://jsonfeed.org/version/1.1","ti
 export const watchShadow: (root: ShadowRoot) => void = watch;
 
 // The review body is a type in feedlets (the schema that checks it is feedlets-server's).
-export const review: ReviewPayload = { id: crypto.randomUUID(), item: 'https://news.example/1', rating: 5, text: 'Good.' };
+export const review: ReviewPayload = {
+  id: crypto.randomUUID(),
+  item: 'https://news.example/1',
+  rating: 5,
+  text: 'Good.',
+};

@@ -6,5 +6,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   logLevel: 'warn',
   plugins: [vue()],
-  build: { outDir: 'dist', emptyOutDir: false, minify: false, rolldownOptions: { input: ['vue-unresolved/index.html'] } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: false,
+    rolldownOptions: { input: ['vue-unresolved/index.html'] },
+  },
 });

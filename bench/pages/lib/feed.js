@@ -43,7 +43,13 @@ function newsItem(i, next) {
     title: i === 0 ? storyTitle(i, next) : `${storyTitle(i, next)} &amp; “${pick(next, WORDS)}”`,
     date_published: new Date(BASE_TIME - i * 37 * MINUTE).toISOString(),
     tags: Array.from(new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(next, TAGS)))),
-    authors: [{ name: pick(next, NAMES), url: `https://news.example/authors/${id % 40}`, avatar: `https://news.example/a/${id % 40}.jpg` }],
+    authors: [
+      {
+        name: pick(next, NAMES),
+        url: `https://news.example/authors/${id % 40}`,
+        avatar: `https://news.example/a/${id % 40}.jpg`,
+      },
+    ],
   };
   if (i % 2 === 0) {
     item.summary = `${sentence(next, 18)} ${sentence(next, 12)}`;

@@ -26,7 +26,12 @@
   // setTimeout and setInterval share one id space, and either clear function clears either.
   window.setTimeout = function (callback, delay, ...args) {
     if (typeof callback !== 'function') return native.setTimeout.call(window, callback, delay, ...args);
-    const id = native.setTimeout.call(window, (...a) => (pending.delete(`timer ${id}`), callback(...a)), delay, ...args);
+    const id = native.setTimeout.call(
+      window,
+      (...a) => (pending.delete(`timer ${id}`), callback(...a)),
+      delay,
+      ...args,
+    );
     pending.set(`timer ${id}`, site());
     return id;
   };
@@ -49,7 +54,11 @@
     native.cancelAnimationFrame.call(window, id);
   };
   window.requestIdleCallback = function (callback, options) {
-    const id = native.requestIdleCallback.call(window, (deadline) => (pending.delete(`idle ${id}`), callback(deadline)), options);
+    const id = native.requestIdleCallback.call(
+      window,
+      (deadline) => (pending.delete(`idle ${id}`), callback(deadline)),
+      options,
+    );
     pending.set(`idle ${id}`, site());
     return id;
   };
@@ -124,7 +133,9 @@
 
   const count = (kind) => [...pending.keys()].filter((key) => key.startsWith(kind)).length;
   const listenersOn = (test) =>
-    [...listeners].filter(([target]) => test(target)).reduce((sum, [, byType]) => sum + [...byType.values()].reduce((n, set) => n + set.size, 0), 0);
+    [...listeners]
+      .filter(([target]) => test(target))
+      .reduce((sum, [, byType]) => sum + [...byType.values()].reduce((n, set) => n + set.size, 0), 0);
 
   Object.defineProperty(window, '__benchProbe', {
     value: Object.freeze({

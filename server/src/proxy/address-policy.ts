@@ -75,11 +75,17 @@ function v6Bits(address: string): bigint {
   const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return groups.reduce((bits, group) => (bits << 16n) | BigInt(parseInt(group, 16)), 0n);
 }
 
-function matches(bits: bigint, width: number, [prefix, length]: [string, number, ...unknown[]], parse: (text: string) => bigint) {
+function matches(
+  bits: bigint,
+  width: number,
+  [prefix, length]: [string, number, ...unknown[]],
+  parse: (text: string) => bigint,
+) {
   const shift = BigInt(width - length);
   return bits >> shift === parse(prefix) >> shift;
 }

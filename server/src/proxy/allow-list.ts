@@ -18,7 +18,9 @@ function parseEntry(entry: string): { prefix?: string; exact?: string; url: URL 
   try {
     url = new URL(wildcard ? entry.slice(0, -1) : entry);
   } catch {
-    throw new TypeError(`allowFeed entry "${entry}" is not an absolute URL: write https://host/feed.json or https://host/*`);
+    throw new TypeError(
+      `allowFeed entry "${entry}" is not an absolute URL: write https://host/feed.json or https://host/*`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`allowFeed entry "${entry}" must be an http or https URL`);
@@ -27,7 +29,9 @@ function parseEntry(entry: string): { prefix?: string; exact?: string; url: URL 
     throw new TypeError(`allowFeed entry "${entry}" must not contain a user name or password`);
   }
   if (url.href.includes('*')) {
-    throw new TypeError(`allowFeed entry "${entry}" may only end in /*: list each host, wildcard hosts are not supported`);
+    throw new TypeError(
+      `allowFeed entry "${entry}" may only end in /*: list each host, wildcard hosts are not supported`,
+    );
   }
   url.hash = '';
   // The prefix ends in "/", so https://host/* cannot match https://host.evil.example/.
@@ -42,7 +46,9 @@ function parseEntry(entry: string): { prefix?: string; exact?: string; url: URL 
 export function parseAllowList(entries: readonly string[]): AllowList {
   const parsed = entries.map(parseEntry);
   const localOrigins = new Set(
-    parsed.filter(({ url }) => url.hostname === 'localhost' || isIP(url.hostname.replace(/^\[(.*)\]$/, '$1')) !== 0).map(({ url }) => url.origin),
+    parsed
+      .filter(({ url }) => url.hostname === 'localhost' || isIP(url.hostname.replace(/^\[(.*)\]$/, '$1')) !== 0)
+      .map(({ url }) => url.origin),
   );
   return {
     allows: (url) => parsed.some(({ prefix, exact }) => (prefix ? url.href.startsWith(prefix) : url.href === exact)),

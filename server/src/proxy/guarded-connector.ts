@@ -40,7 +40,8 @@ async function checkedAddresses(hostname: string, origin: string, options: Guard
     const { kind, what } = classifyAddress(address);
     if (kind === 'public' || (kind === 'local' && options.namesLocalOrigin(origin))) continue;
     const host = address === hostname ? address : `${hostname} resolves to ${address}, which`;
-    const fix = kind === 'local' ? ': name this origin by its address in allowFeed to proxy a feed on your own network' : '';
+    const fix =
+      kind === 'local' ? ': name this origin by its address in allowFeed to proxy a feed on your own network' : '';
     throw new AddressRefused(`${host} is ${what}; the proxy does not connect there${fix}`);
   }
   return addresses;

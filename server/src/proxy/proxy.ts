@@ -105,7 +105,10 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   const maxBytes = numberOption(options, 'maxBytes', 5_000_000, 1);
   const timeoutMs = numberOption(options, 'timeoutMs', 10_000, 1);
   const now = options.now ?? Date.now;
-  const cache = new FeedCache(numberOption(options, 'cacheEntries', 200, 0), numberOption(options, 'cacheBytes', 50_000_000, 0));
+  const cache = new FeedCache(
+    numberOption(options, 'cacheEntries', 200, 0),
+    numberOption(options, 'cacheBytes', 50_000_000, 0),
+  );
   const inflight = new Map<string, Promise<CachedFeed>>();
   const dispatcher = new Agent({
     connect: guardedConnector({
@@ -116,10 +119,22 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   });
 
   async function refresh(url: URL, stale: CachedFeed | undefined): Promise<CachedFeed> {
-    const result = await fetchUpstream(url, { dispatcher, allowList, maxBytes, timeoutMs, validators: stale?.validators });
+    const result = await fetchUpstream(url, {
+      dispatcher,
+      allowList,
+      maxBytes,
+      timeoutMs,
+      validators: stale?.validators,
+    });
     let entry: CachedFeed;
     if (result.status === 'fresh') {
-      entry = { body: result.body, contentType: result.contentType, etag: strongEtag(result.body), validators: result.validators, checkedAt: now() };
+      entry = {
+        body: result.body,
+        contentType: result.contentType,
+        etag: strongEtag(result.body),
+        validators: result.validators,
+        checkedAt: now(),
+      };
     } else if (stale) {
       entry = { ...stale, validators: result.validators, checkedAt: now() };
     } else {
@@ -147,14 +162,19 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     }
     try {
       const raw = new URL(request.url).searchParams.get('url');
-      if (!raw) throw new ProxyError(400, 'Add ?url= with the address of the feed to fetch, e.g. ?url=https%3A%2F%2Fexample.com%2Ffeed.json');
+      if (!raw)
+        throw new ProxyError(
+          400,
+          'Add ?url= with the address of the feed to fetch, e.g. ?url=https%3A%2F%2Fexample.com%2Ffeed.json',
+        );
       const feed = await load(checkTarget(raw, undefined, allowList, 'Cannot proxy '));
       const headers = {
         ...SAFE_HEADERS,
         etag: feed.etag,
         'cache-control': `public, max-age=${Math.floor(ttlMs / 1000)}`,
       };
-      if (matchesEtag(request.headers.get('if-none-match'), feed.etag)) return new Response(null, { status: 304, headers });
+      if (matchesEtag(request.headers.get('if-none-match'), feed.etag))
+        return new Response(null, { status: 304, headers });
       return new Response(request.method === 'HEAD' ? null : feed.body, {
         headers: { ...headers, 'content-type': feed.contentType, 'content-length': String(feed.body.byteLength) },
       });

@@ -15,7 +15,8 @@ const MAX_URL_LENGTH = 4096;
  */
 export function checkTarget(raw: string, base: URL | undefined, allowList: AllowList, prefix: string): URL {
   const malformed = base ? 502 : 400;
-  if (raw.length > MAX_URL_LENGTH) throw new ProxyError(malformed, `${prefix}a URL longer than ${MAX_URL_LENGTH} characters`);
+  if (raw.length > MAX_URL_LENGTH)
+    throw new ProxyError(malformed, `${prefix}a URL longer than ${MAX_URL_LENGTH} characters`);
   let url: URL;
   try {
     url = new URL(raw, base);
@@ -23,7 +24,8 @@ export function checkTarget(raw: string, base: URL | undefined, allowList: Allow
     throw new ProxyError(malformed, `${prefix}"${raw}": not an absolute URL`);
   }
   const refuse = (status: number, why: string) => new ProxyError(status, `${prefix}${url.href}: ${why}`);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(malformed, 'only http and https feeds are proxied');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refuse(malformed, 'only http and https feeds are proxied');
   if (url.username || url.password) throw refuse(malformed, 'URLs with a user name or password are refused');
   url.hash = '';
   if (isIP(url.hostname.replace(/^\[(.*)\]$/, '$1'))) {

@@ -7,7 +7,8 @@ import { checkTarget } from './target.js';
 const USER_AGENT = 'feedlets-server (+https://www.npmjs.com/package/feedlets-server)';
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const ACCEPT = 'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
+const ACCEPT =
+  'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
 
 /** The upstream validators kept with a cached answer, for a conditional fetch. */
 export interface Validators {
@@ -35,7 +36,8 @@ function describeBytes(bytes: number): string {
 
 /** Reads the body, cancelling the download as soon as it passes `maxBytes`. */
 async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new ProxyError(502, `${url} is larger than ${describeBytes(maxBytes)}, the most the proxy passes on`);
+  const tooLarge = () =>
+    new ProxyError(502, `${url} is larger than ${describeBytes(maxBytes)}, the most the proxy passes on`);
   if (Number(response.headers.get('content-length')) > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();
@@ -69,7 +71,8 @@ function networkError(error: unknown, url: string): ProxyError {
   const cause = error instanceof Error ? (error.cause ?? error) : error;
   if (cause instanceof ProxyError) return cause;
   const code = (cause as { code?: string } | undefined)?.code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ProxyError(502, `${new URL(url).hostname} was not found (DNS ${code})`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new ProxyError(502, `${new URL(url).hostname} was not found (DNS ${code})`);
   const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
   return new ProxyError(502, `${url} could not be reached (${detail})`);
 }
@@ -94,7 +97,11 @@ function statusError(response: Response, url: string): ProxyError {
   const said = `${url} answered ${status}${statusText ? ` ${statusText}` : ''}`;
   if (status === 404 || status === 410) return new ProxyError(status, `${said}: check the feed URL`);
   const retryAfter = response.headers.get('retry-after');
-  return new ProxyError(502, `${said}, not a feed`, retryAfter && (status === 429 || status === 503) ? { 'retry-after': retryAfter } : {});
+  return new ProxyError(
+    502,
+    `${said}, not a feed`,
+    retryAfter && (status === 429 || status === 503) ? { 'retry-after': retryAfter } : {},
+  );
 }
 
 async function follow(start: URL, signal: AbortSignal, options: UpstreamOptions): Promise<UpstreamResult> {
@@ -105,7 +112,8 @@ async function follow(start: URL, signal: AbortSignal, options: UpstreamOptions)
       await response.body?.cancel();
       const location = response.headers.get('location');
       if (!location) throw new ProxyError(502, `${url.href} answered ${response.status} without a Location to follow`);
-      if (redirects === MAX_REDIRECTS) throw new ProxyError(502, `${start.href} redirected more than ${MAX_REDIRECTS} times`);
+      if (redirects === MAX_REDIRECTS)
+        throw new ProxyError(502, `${start.href} redirected more than ${MAX_REDIRECTS} times`);
       // Every hop passes the same checks as the first: scheme, credentials, allow list, address.
       url = checkTarget(location, url, options.allowList, `${url.href} redirects to `);
       continue;
@@ -124,7 +132,12 @@ async function follow(start: URL, signal: AbortSignal, options: UpstreamOptions)
       throw statusError(response, url.href);
     }
     const body = await readLimited(response, url.href, options.maxBytes);
-    return { status: 'fresh', body, contentType: feedContentType(response.headers.get('content-type') ?? '', body, url.href), validators };
+    return {
+      status: 'fresh',
+      body,
+      contentType: feedContentType(response.headers.get('content-type') ?? '', body, url.href),
+      validators,
+    };
   }
 }
 

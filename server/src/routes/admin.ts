@@ -185,13 +185,22 @@ export function adminRoutes(settings: Settings): Hono<Env> {
     const user = await who(c);
     if (!user) return c.json({ error: 'Sign in first, or send Authorization: Bearer <admin token>.' }, 401);
     const wanted = c.req.queries('status') ?? [];
-    const status = wanted.filter((one): one is ReviewStatus => one === 'pending' || one === 'published' || one === 'rejected');
+    const status = wanted.filter(
+      (one): one is ReviewStatus => one === 'pending' || one === 'published' || one === 'rejected',
+    );
     if (status.length !== wanted.length) return c.json({ error: '`status` is pending, published or rejected.' }, 400);
     const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
     try {
-      return c.json(await store.list({ status: status.length ? status : undefined, limit, after: c.req.query('after') || undefined }));
+      return c.json(
+        await store.list({
+          status: status.length ? status : undefined,
+          limit,
+          after: c.req.query('after') || undefined,
+        }),
+      );
     } catch (error) {
-      if (error instanceof InvalidCursorError) return c.json({ error: '`after` is not a cursor this list gave: follow `next`.' }, 400);
+      if (error instanceof InvalidCursorError)
+        return c.json({ error: '`after` is not a cursor this list gave: follow `next`.' }, 400);
       throw error;
     }
   });

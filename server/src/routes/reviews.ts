@@ -79,7 +79,10 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
       }
       await next();
     },
-    bodyLimit({ maxSize: BODY_MAX, onError: (c) => refuse(c as Context<Env>, 413, `The review is larger than ${BODY_MAX / 1024} KB.`) }),
+    bodyLimit({
+      maxSize: BODY_MAX,
+      onError: (c) => refuse(c as Context<Env>, 413, `The review is larger than ${BODY_MAX / 1024} KB.`),
+    }),
     async (c) => {
       let body: unknown;
       try {
@@ -133,7 +136,8 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
     try {
       page = await store.list({ item, status: ['published'], limit, after });
     } catch (error) {
-      if (error instanceof InvalidCursorError) return refuse(c, 400, '`after` is not a page of this feed: follow next_url.');
+      if (error instanceof InvalidCursorError)
+        return refuse(c, 400, '`after` is not a page of this feed: follow next_url.');
       throw error;
     }
     const url = new URL(c.req.url);

@@ -50,7 +50,11 @@ parentPort.on('message', (message) => {
 `;
 
 type Message = { insert: unknown[][] } | { sql: string; args: unknown[] };
-type Answer = { ready: true } | { added: boolean[] } | { rows: Record<string, unknown>[] } | { error: { message: string; code?: string } };
+type Answer =
+  | { ready: true }
+  | { added: boolean[] }
+  | { rows: Record<string, unknown>[] }
+  | { error: { message: string; code?: string } };
 
 /**
  * Commits inserts, and runs the rate limit's statements, on a worker thread. SQLite runs

@@ -101,7 +101,16 @@ export class LibsqlStore implements ReviewStore {
     checkNewReview(review);
     if (!this.#adds) throw new Error('LibsqlStore: call open() before using the store');
     const now = new Date();
-    return this.#adds.add([review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()]);
+    return this.#adds.add([
+      review.id,
+      review.item,
+      review.rating,
+      review.text,
+      review.name,
+      review.status,
+      isoDate(review.createdAt, now),
+      now.toISOString(),
+    ]);
   }
 
   async get(id: string): Promise<StoredReview | undefined> {
@@ -145,13 +154,23 @@ export class LibsqlStore implements ReviewStore {
             coalesce(sum(version), 0) AS version FROM review_totals`
         : 'SELECT count, sum, last_change, version FROM review_totals WHERE item = ?';
     const row = this.#statement(sql).get(...(item === undefined ? [] : [item])) as
-      | { count: number; sum: number; last_change: string | null; version: number }
-      | undefined;
-    return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change ?? undefined, Number(row?.version ?? 0));
+      { count: number; sum: number; last_change: string | null; version: number } | undefined;
+    return toSummary(
+      Number(row?.count ?? 0),
+      Number(row?.sum ?? 0),
+      row?.last_change ?? undefined,
+      Number(row?.version ?? 0),
+    );
   }
 
   async setStatus(id: string, status: ReviewStatus): Promise<boolean> {
-    return this.#statement('UPDATE reviews SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id).changes > 0;
+    return (
+      this.#statement('UPDATE reviews SET status = ?, updated_at = ? WHERE id = ?').run(
+        status,
+        new Date().toISOString(),
+        id,
+      ).changes > 0
+    );
   }
 
   async delete(id: string): Promise<boolean> {
@@ -189,7 +208,9 @@ export class LibsqlStore implements ReviewStore {
  * process cannot hold the lock against each other either.
  */
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const step of LIBSQL_MIGRATIONS) {
@@ -236,9 +257,12 @@ function checkFolder(path: string): void {
   try {
     isFolder = statSync(folder).isDirectory();
   } catch {
-    throw new StoreOpenError(`The folder of the database file ${path} does not exist. Create ${folder}, or pass another --db.`);
+    throw new StoreOpenError(
+      `The folder of the database file ${path} does not exist. Create ${folder}, or pass another --db.`,
+    );
   }
-  if (!isFolder) throw new StoreOpenError(`${folder} is not a folder, so ${path} cannot be created there. Pass another --db.`);
+  if (!isFolder)
+    throw new StoreOpenError(`${folder} is not a folder, so ${path} cannot be created there. Pass another --db.`);
   try {
     // SQLite writes its -wal and -shm files beside the database, so the folder must be writable too.
     accessSync(folder, constants.W_OK | constants.R_OK);
@@ -254,14 +278,20 @@ function openError(path: string, error: unknown): Error {
   if (error instanceof StoreOpenError) return error;
   const code = String((error as { code?: unknown } | undefined)?.code ?? '');
   if (code.startsWith('SQLITE_NOTADB')) {
-    return new StoreOpenError(`${path} is not a SQLite database. Pass the file feedlets-server made, or a new file name, as --db.`, {
-      cause: error,
-    });
+    return new StoreOpenError(
+      `${path} is not a SQLite database. Pass the file feedlets-server made, or a new file name, as --db.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_CANTOPEN')) {
-    return new StoreOpenError(`Cannot write the database file ${path}. Give this user read and write access to it, or pass another --db.`, {
-      cause: error,
-    });
+    return new StoreOpenError(
+      `Cannot write the database file ${path}. Give this user read and write access to it, or pass another --db.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code.startsWith('SQLITE_BUSY')) {
     return new StoreOpenError(

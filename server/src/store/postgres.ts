@@ -25,7 +25,16 @@ export interface PostgresStoreOptions {
 }
 
 /** A review's columns in the order `INSERT INTO reviews` lists them. */
-type ReviewValues = [id: string, item: string, rating: number, text: string, name: string, status: ReviewStatus, createdAt: string, updatedAt: string];
+type ReviewValues = [
+  id: string,
+  item: string,
+  rating: number,
+  text: string,
+  name: string,
+  status: ReviewStatus,
+  createdAt: string,
+  updatedAt: string,
+];
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -78,7 +87,16 @@ export class PostgresStore implements ReviewStore {
   async add(review: NewReview): Promise<boolean> {
     checkNewReview(review);
     const now = new Date();
-    return this.#adds.add([review.id, review.item, review.rating, review.text, review.name, review.status, isoDate(review.createdAt, now), now.toISOString()]);
+    return this.#adds.add([
+      review.id,
+      review.item,
+      review.rating,
+      review.text,
+      review.name,
+      review.status,
+      isoDate(review.createdAt, now),
+      now.toISOString(),
+    ]);
   }
 
   readonly #adds = new Batcher<ReviewValues, boolean>((rows) => this.#insert(rows));
@@ -202,14 +220,19 @@ async function migrate(pool: pg.Pool): Promise<void> {
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
       );
       const applied = new Set(
-        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+          (row) => row.version,
+        ),
       );
       for (const step of POSTGRES_MIGRATIONS) {
         if (applied.has(step.version)) continue;
         await client.query('BEGIN');
         try {
           for (const statement of step.statements) await client.query(statement);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [step.version, step.name]);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+            step.version,
+            step.name,
+          ]);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
@@ -233,7 +256,12 @@ interface TotalsRow {
 
 /** An article's totals row as a summary; none (no review ever published) is all zeros. */
 function toTotals(row: TotalsRow | undefined): ReviewSummary {
-  return toSummary(Number(row?.count ?? 0), Number(row?.sum ?? 0), row?.last_change?.toISOString(), Number(row?.version ?? 0));
+  return toSummary(
+    Number(row?.count ?? 0),
+    Number(row?.sum ?? 0),
+    row?.last_change?.toISOString(),
+    Number(row?.version ?? 0),
+  );
 }
 
 function toReview(row: ReviewRow): StoredReview {
@@ -273,7 +301,9 @@ function openError(url: string, error: unknown): StoreOpenError {
     database = decodeURIComponent(parsed.pathname.slice(1));
     user = decodeURIComponent(parsed.username);
   } catch {
-    return new StoreOpenError(`--db does not look like a postgres://user:password@host:port/database URL.`, { cause: error });
+    return new StoreOpenError(`--db does not look like a postgres://user:password@host:port/database URL.`, {
+      cause: error,
+    });
   }
   const { code, message } = error as { code?: string; message?: string };
   const fix: Record<string, string> = {

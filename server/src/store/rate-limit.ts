@@ -57,11 +57,22 @@ type Buckets = TokenBucket | readonly TokenBucket[];
 export async function takeToken(run: RunStatement, buckets: Buckets): Promise<number>;
 /** The same, with `?` numbered `$1…$n` first, and one statement for all the buckets, when `dialect` is `postgres`. */
 export async function takeToken(run: RunStatement, dialect: 'sqlite' | 'postgres', buckets: Buckets): Promise<number>;
-export async function takeToken(run: RunStatement, ...rest: [Buckets] | ['sqlite' | 'postgres', Buckets]): Promise<number> {
+export async function takeToken(
+  run: RunStatement,
+  ...rest: [Buckets] | ['sqlite' | 'postgres', Buckets]
+): Promise<number> {
   const [dialect, given] = rest.length === 1 ? ['sqlite', rest[0]] : rest;
   const buckets: readonly TokenBucket[] = Array.isArray(given) ? given : [given as TokenBucket];
   const sql = (text: string) => (dialect === 'postgres' ? numbered(text) : text);
-  const args = ({ key, capacity, perMs, now }: TokenBucket) => [key, capacity, Math.trunc(now), perMs, perMs, perMs, perMs];
+  const args = ({ key, capacity, perMs, now }: TokenBucket) => [
+    key,
+    capacity,
+    Math.trunc(now),
+    perMs,
+    perMs,
+    perMs,
+    perMs,
+  ];
   let taken = 0;
   if (dialect === 'postgres' && buckets.length > 1) {
     const [row] = await run(sql(chain(buckets.length)), buckets.flatMap(args));

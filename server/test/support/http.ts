@@ -8,13 +8,25 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const ARTICLE = `${SITE}/news/42`;
 
 /** The handler behind a real HTTP server on a free loopback port. */
-export async function startServer(options: Partial<HandlerOptions> & Pick<HandlerOptions, 'store'>): Promise<NodeServer> {
-  return listen(createHandler({ sites: [SITE], adminToken: ADMIN_TOKEN, rateLimit: 0, ...options }), { port: 0, host: '127.0.0.1' });
+export async function startServer(
+  options: Partial<HandlerOptions> & Pick<HandlerOptions, 'store'>,
+): Promise<NodeServer> {
+  return listen(createHandler({ sites: [SITE], adminToken: ADMIN_TOKEN, rateLimit: 0, ...options }), {
+    port: 0,
+    host: '127.0.0.1',
+  });
 }
 
 /** A valid review as `<news-reviews>` sends it, with a new id. */
 export function review(overrides: Record<string, unknown> = {}) {
-  return { id: randomUUID(), item: ARTICLE, rating: 4, text: 'A fair account of both sides.', name: 'Aysel', ...overrides };
+  return {
+    id: randomUUID(),
+    item: ARTICLE,
+    rating: 4,
+    text: 'A fair account of both sides.',
+    name: 'Aysel',
+    ...overrides,
+  };
 }
 
 /** POSTs `body` (an object is sent as JSON) as a page of the site would. */

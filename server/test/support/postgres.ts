@@ -57,7 +57,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -81,7 +83,10 @@ export async function startCluster(): Promise<Cluster> {
     if (asRoot) {
       const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
       const gids = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-      if (ids.status !== 0) throw new Error('Running as root, the PostgreSQL tests need the "postgres" user (Debian\'s postgresql package makes it).');
+      if (ids.status !== 0)
+        throw new Error(
+          'Running as root, the PostgreSQL tests need the "postgres" user (Debian\'s postgresql package makes it).',
+        );
       chownSync(dir, Number(ids.stdout), Number(gids.stdout));
       chmodSync(dir, 0o700);
     }
@@ -119,7 +124,10 @@ export function stopCluster(dir: string): void {
   try {
     if (bin && existsSync(join(dir, 'data', 'postmaster.pid'))) {
       const args = ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop'];
-      const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]] : [join(bin, 'pg_ctl'), args];
+      const [file, argv] =
+        process.getuid?.() === 0
+          ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]]
+          : [join(bin, 'pg_ctl'), args];
       execFileSync(file, argv, { stdio: 'ignore' });
     }
   } finally {

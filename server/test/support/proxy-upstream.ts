@@ -42,15 +42,21 @@ export async function startUpstream(): Promise<Upstream> {
     return entry;
   };
   const feed = { version: 'v1' };
-  const send = (type: string, body: string, extra: Record<string, string> = {}): Route => (_request, response) => {
-    response.writeHead(200, { 'content-type': type, ...extra }).end(body);
-  };
+  const send =
+    (type: string, body: string, extra: Record<string, string> = {}): Route =>
+    (_request, response) => {
+      response.writeHead(200, { 'content-type': type, ...extra }).end(body);
+    };
   const routes = new Map<string, Route>([
     [
       '/feed.json',
       (request, response) => {
         const etag = `"${feed.version}"`;
-        const headers = { etag, 'last-modified': 'Wed, 02 Dec 2026 10:00:00 GMT', 'content-type': 'application/feed+json' };
+        const headers = {
+          etag,
+          'last-modified': 'Wed, 02 Dec 2026 10:00:00 GMT',
+          'content-type': 'application/feed+json',
+        };
         if (request.headers['if-none-match'] === etag) response.writeHead(304, headers).end();
         else response.writeHead(200, headers).end(jsonFeed(feed.version));
       },
@@ -59,11 +65,17 @@ export async function startUpstream(): Promise<Upstream> {
     ['/atom.xml', send('application/atom+xml', '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>')],
     ['/raw.json', send('text/plain; charset=utf-8', jsonFeed('raw'))],
     ['/rss-as-html', send('text/html', rss)],
-    ['/page.html', send('text/html; charset=utf-8', '<!doctype html><html><body><script>alert(1)</script></body></html>')],
+    [
+      '/page.html',
+      send('text/html; charset=utf-8', '<!doctype html><html><body><script>alert(1)</script></body></html>'),
+    ],
     ['/notes.txt', send('text/plain', 'just some notes')],
     ['/image.png', send('image/png', '\x89PNG')],
     ['/cookie.json', send('application/json', jsonFeed('cookie'), { 'set-cookie': 'session=upstream; Path=/' })],
-    ['/missing', (_request, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')],
+    [
+      '/missing',
+      (_request, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'),
+    ],
     ['/gone', (_request, response) => response.writeHead(410).end()],
     ['/broken', (_request, response) => response.writeHead(500).end('stack trace with secrets')],
     ['/busy', (_request, response) => response.writeHead(503, { 'retry-after': '30' }).end()],
@@ -80,7 +92,11 @@ export async function startUpstream(): Promise<Upstream> {
         pump();
       },
     ],
-    ['/huge-declared', (_request, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-length': '6000000' }).end()],
+    [
+      '/huge-declared',
+      (_request, response) =>
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '6000000' }).end(),
+    ],
     // Never answers: only the proxy giving up ends it.
     ['/slow', () => {}],
   ]);

@@ -9,7 +9,14 @@ import { LibsqlStore } from '../../src/store/libsql.js';
 const [command, file, id] = process.argv.slice(2);
 const store = new LibsqlStore(file!);
 await store.open();
-const review = (reviewId: string) => ({ id: reviewId, item: 'https://site.example/a', rating: 4, text: 'from a child', name: '', status: 'pending' as const });
+const review = (reviewId: string) => ({
+  id: reviewId,
+  item: 'https://site.example/a',
+  rating: 4,
+  text: 'from a child',
+  name: '',
+  status: 'pending' as const,
+});
 
 if (command === 'open-add') {
   const added = await store.add(review(id!));

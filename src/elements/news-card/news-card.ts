@@ -33,7 +33,6 @@ export interface CardOptions {
 /** A card is a teaser: the article itself lists every tag. */
 const MAX_TAGS = 3;
 
-
 // An item set by page code has not been through parseFeed: read every field defensively.
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -57,45 +56,58 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
   const date = options.noDate ? undefined : [item.published, item.modified].find(validDate);
   const { locale } = options;
   const language = str(item.language) || options.feedLanguage || '';
-  const languageLabel = options.showLanguage && language && !sameLanguage(language, locale) ? languageName(language, locale) : '';
+  const languageLabel =
+    options.showLanguage && language && !sameLanguage(language, locale) ? languageName(language, locale) : '';
   const rel = options.target === '_blank' ? 'noopener noreferrer' : nothing;
 
   const link = url
     ? html`<a part="link" href=${url} target=${options.target || nothing} rel=${rel}>${heading}</a>`
     : html`<span>${heading}</span>`;
   return html`<article part="card" class="card${options.compact ? ' compact' : ''}" lang=${language || nothing}>
-    ${image
-      ? html`<div part="media" class="media">
-          ${options.failedImages.has(image)
-            ? nothing
-            : html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" @error=${options.onImageError} />`}
+    ${
+      image
+        ? html`<div part="media" class="media">
+          ${
+            options.failedImages.has(image)
+              ? nothing
+              : html`<img part="image" src=${image} alt="" loading="lazy" decoding="async" @error=${options.onImageError} />`
+          }
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="body">
-      ${tags.length
-        ? html`<ul part="tags" class="tags" role="list">
+      ${
+        tags.length
+          ? html`<ul part="tags" class="tags" role="list">
             ${tags.map((tag) => {
               // A tag the feed names in the element's language is in that language, not the item's.
               const name = tagName(tag, locale, item.tagNames);
               return html`<li part="tag" dir="auto" lang=${name === tag ? nothing : locale}>${name}</li>`;
             })}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${headingOf(clampLevel(options.headingLevel, 3), 'title', link)}
       ${summary ? html`<p part="summary" class="summary" dir="auto">${summary}</p>` : nothing}
-      ${date || languageLabel || authors.length
-        ? html`<p part="meta" class="meta">
-            ${date
-              ? html`<time part="time" datetime=${date.toISOString()} lang=${locale}>${formatDate(date, locale)}</time>`
-              : nothing}
+      ${
+        date || languageLabel || authors.length
+          ? html`<p part="meta" class="meta">
+            ${
+              date
+                ? html`<time part="time" datetime=${date.toISOString()} lang=${locale}>${formatDate(date, locale)}</time>`
+                : nothing
+            }
             ${languageLabel ? html`<span part="language" lang=${locale}>${languageLabel}</span>` : nothing}
-            ${authors.length
-              ? html`<span class="authors">${authors.map(
-                  (name, i) => html`${i ? ', ' : ''}<span part="author" dir="auto">${name}</span>`,
-                )}</span>`
-              : nothing}
+            ${
+              authors.length
+                ? html`<span class="authors">${authors.map(
+                    (name, i) => html`${i ? ', ' : ''}<span part="author" dir="auto">${name}</span>`,
+                  )}</span>`
+                : nothing
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>
   </article>`;
 }

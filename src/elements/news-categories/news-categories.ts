@@ -251,17 +251,24 @@ export class NewsCategories extends FeedElement {
       >${headline(item)}</span
     >`;
     return html`<li part="item" class="item">
-      ${item.url
-        ? html`<a part="link" class="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
-        : title}
-      ${date
-        ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
-        : nothing}
+      ${
+        item.url
+          ? html`<a part="link" class="link" href=${item.url} target=${this.target || nothing} rel=${this.rel ?? nothing}>${title}</a>`
+          : title
+      }
+      ${
+        date
+          ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
+          : nothing
+      }
     </li>`;
   }
 
   #selectedIndex(groups: Group[]) {
-    return Math.max(0, groups.findIndex((group) => group.key === this.selectedKey));
+    return Math.max(
+      0,
+      groups.findIndex((group) => group.key === this.selectedKey),
+    );
   }
 
   #onKeydown = async (event: KeyboardEvent) => {

@@ -125,7 +125,6 @@ export class NewsReviews extends FeedElement {
   private pages = 1;
   private announcement = '';
 
-
   /** @internal */
   protected override english = reviewStrings;
 
@@ -218,7 +217,10 @@ export class NewsReviews extends FeedElement {
 
   #renderAverage(items: Item[]): TemplateResult {
     const { average, count } = this.#summary(items);
-    const avg = new Intl.NumberFormat(this.resolvedLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+    const avg = new Intl.NumberFormat(this.resolvedLocale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(average);
     // The fill's width is a property binding (CSSOM), not a style attribute: a strict CSP blocks those.
     return html`<p part="average" class="average">
       <span part="stars" class="meter" aria-hidden="true"
@@ -241,9 +243,11 @@ export class NewsReviews extends FeedElement {
           </li>`,
         )}
       </ul>
-      ${shown.length < items.length
-        ? html`<button part="more" class="more" type="button" @click=${this.#showMore}>${this.t('showMore')}</button>`
-        : nothing}`;
+      ${
+        shown.length < items.length
+          ? html`<button part="more" class="more" type="button" @click=${this.#showMore}>${this.t('showMore')}</button>`
+          : nothing
+      }`;
   }
 
   #renderMine({ review, published, date }: Mine): TemplateResult {
@@ -290,7 +294,8 @@ export class NewsReviews extends FeedElement {
     const { draft, problems, phase } = this;
     const busy = phase === 'sending' || phase === 'retrying';
     const left = this.#max - draft.text.length;
-    const described = (field: Field, ...more: string[]) => [problems[field] ? `${field}-error` : '', ...more].join(' ').trim() || nothing;
+    const described = (field: Field, ...more: string[]) =>
+      [problems[field] ? `${field}-error` : '', ...more].join(' ').trim() || nothing;
     const invalid = (field: Field) => (problems[field] ? 'true' : nothing);
     const message = (field: Field) =>
       problems[field] ? html`<p part="invalid" id="${field}-error" class="invalid">${problems[field]}</p>` : nothing;
@@ -320,16 +325,18 @@ export class NewsReviews extends FeedElement {
         ${left < 0 ? this.t('charsOver', { n: -left }) : this.t('charsLeft', { n: left })}
       </p>
       <span class="visually-hidden" aria-live="polite">${this.announcement}</span>
-      ${this.nameField === 'hidden'
-        ? nothing
-        : html`<label for="name"
+      ${
+        this.nameField === 'hidden'
+          ? nothing
+          : html`<label for="name"
               >${this.t('yourName')}
               ${this.nameField === 'required' ? nothing : html`<span class="optional">${this.t('optional')}</span>`}</label
             >
             <input part="field" id="name" name="name" autocomplete="name" maxlength="100" dir="auto"
               ?required=${this.nameField === 'required'} aria-invalid=${invalid('name')}
               aria-describedby=${described('name')} .value=${live(draft.name)} />
-            ${message('name')}`}
+            ${message('name')}`
+      }
       <div class="trap" inert aria-hidden="true">
         <label>Website <input name="website" tabindex="-1" autocomplete="off" /></label>
       </div>

@@ -145,8 +145,9 @@ export class NewsTicker extends FeedElement {
    */
   #renderItem(item: Item, copy: boolean): TemplateResult {
     const text = headline(item);
-    return html`<li part="item" class="item" lang=${item.language || nothing}>${item.url
-      ? html`<a
+    return html`<li part="item" class="item" lang=${item.language || nothing}>${
+      item.url
+        ? html`<a
           part="link title"
           href=${item.url}
           target=${this.target || nothing}
@@ -155,7 +156,8 @@ export class NewsTicker extends FeedElement {
           dir="auto"
           >${text}</a
         >`
-      : html`<span part="title" dir="auto">${text}</span>`}</li>`;
+        : html`<span part="title" dir="auto">${text}</span>`
+    }</li>`;
   }
 
   #toggle = () => {
@@ -197,7 +199,8 @@ export class NewsTicker extends FeedElement {
     }
     const timing = animation.effect?.getComputedTiming();
     const duration = Number(timing?.duration);
-    if (animation.playState !== 'paused' || timing?.progress == null || timing.currentIteration == null || !duration) return;
+    if (animation.playState !== 'paused' || timing?.progress == null || timing.currentIteration == null || !duration)
+      return;
     const shift = Math.abs(new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
     // The track holds two copies and moves by one: half its width is a whole loop.
     const loop = track.getBoundingClientRect().width / 2;

@@ -109,9 +109,7 @@ export abstract class FeedElement extends ThemedElement {
   /** The items that pass the `category` filter, in feed order. */
   protected filterItems(items: Item[]): Item[] {
     const wanted = names(this.category);
-    return wanted.length
-      ? items.filter((item) => item.tags.some((tag) => wanted.includes(tag.toLowerCase())))
-      : items;
+    return wanted.length ? items.filter((item) => item.tags.some((tag) => wanted.includes(tag.toLowerCase()))) : items;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {

@@ -2,12 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 // One static template per level: a native heading, and no markup built from strings.
 const levels: ((name: string, content: unknown, id?: string) => TemplateResult)[] = [
-  (name, content, id) => html`<h1 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h1>`,
-  (name, content, id) => html`<h2 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h2>`,
-  (name, content, id) => html`<h3 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h3>`,
-  (name, content, id) => html`<h4 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h4>`,
-  (name, content, id) => html`<h5 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h5>`,
-  (name, content, id) => html`<h6 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h6>`,
+  (name, content, id) =>
+    html`<h1 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h1>`,
+  (name, content, id) =>
+    html`<h2 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h2>`,
+  (name, content, id) =>
+    html`<h3 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h3>`,
+  (name, content, id) =>
+    html`<h4 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h4>`,
+  (name, content, id) =>
+    html`<h5 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h5>`,
+  (name, content, id) =>
+    html`<h6 part=${name} class=${name.split(' ')[0]} id=${id ?? nothing} dir="auto">${content}</h6>`,
 ];
 
 /** An `<h1>`…`<h6>` (`level` 1 to 6) holding `content`, whose part is `name` and class its first word. */

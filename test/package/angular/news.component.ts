@@ -5,9 +5,15 @@ import { Component, CUSTOM_ELEMENTS_SCHEMA } from '@angular/core';
 import type { NewsErrorEvent } from 'feedlets';
 import { makeFeed, results } from '../support';
 
-@Component({ selector: 'app-news', standalone: true, schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `<news-ticker [feed]="feed" [speed]="40" (news-error)="onError($event)"></news-ticker>` })
+@Component({
+  selector: 'app-news',
+  standalone: true,
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  template: `<news-ticker [feed]="feed" [speed]="40" (news-error)="onError($event)"></news-ticker>`,
+})
 export class NewsComponent {
   feed = makeFeed('Angular');
-  onError(event: NewsErrorEvent) { results.errorCode = event.detail.error.code; }
+  onError(event: NewsErrorEvent) {
+    results.errorCode = event.detail.error.code;
+  }
 }

@@ -14,7 +14,10 @@ mount(News, { target: document.getElementById('good')!, props: { feed } });
 mount(News, { target: document.getElementById('bad')!, props: { feed: notAFeed } });
 
 const good = document.querySelector<NewsCards>('#good news-cards')!;
-await until(() => warned.length && rendered(good).includes('from Svelte'), 'the Svelte cards to render and the warning for the object that is not a feed');
+await until(
+  () => warned.length && rendered(good).includes('from Svelte'),
+  'the Svelte cards to render and the warning for the object that is not a feed',
+);
 results.warned = warned;
 results.sameFeed = good.feed === feed && !good.hasAttribute('feed');
 results.layout = good.layout;

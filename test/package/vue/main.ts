@@ -10,7 +10,10 @@ createApp(App).mount('#app');
 
 const ticker = document.querySelector<NewsTicker>('news-ticker')!;
 const cards = document.querySelector<NewsCards>('news-cards')!;
-await until(() => results.errorCode && rendered(cards).includes('from Vue'), 'the Vue cards to render and news-error for the missing feed');
+await until(
+  () => results.errorCode && rendered(cards).includes('from Vue'),
+  'the Vue cards to render and news-error for the missing feed',
+);
 results.speed = ticker.speed;
 results.feedIsProperty = typeof cards.feed === 'object' && !cards.hasAttribute('feed');
 results.layout = cards.layout;
