@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { LIBSQL_MIGRATIONS } from './libsql-migrations.js';
 import { LibsqlWriter } from './libsql-writer.js';
 import { takeToken } from './rate-limit.js';
-import { checkNewReview, isoDate, pageSize, toSummary } from './shared.js';
+import { pageSize, reviewValues, toSummary, type ReviewValues } from './shared.js';
 import { StoreOpenError } from './store-open-error.js';
 import type {
   NewReview,
@@ -34,7 +34,7 @@ export class LibsqlStore implements ReviewStore {
   #db: Database.Database | undefined;
   /** Commits adds, and takes rate-limit tokens, off the main thread on its own connections. */
   #writer: LibsqlWriter | undefined;
-  #adds: Batcher<unknown[], boolean> | undefined;
+  #adds: Batcher<ReviewValues, boolean> | undefined;
   #opening: Promise<void> | undefined;
   /** Prepared once per SQL text: preparing costs more than running these small statements. */
   readonly #statements = new Map<string, Database.Statement<unknown[]>>();
@@ -79,7 +79,7 @@ export class LibsqlStore implements ReviewStore {
     }
     this.#db = db;
     this.#writer = writer;
-    this.#adds = new Batcher((rows: unknown[][]) => writer.insert(rows));
+    this.#adds = new Batcher((rows: ReviewValues[]) => writer.insert(rows));
   }
 
   #statement(sql: string): Database.Statement<unknown[]> {
@@ -98,19 +98,9 @@ export class LibsqlStore implements ReviewStore {
    * runs on the writer thread, so the fsync holds up no other request.
    */
   async add(review: NewReview): Promise<boolean> {
-    checkNewReview(review);
+    const values = reviewValues(review);
     if (!this.#adds) throw new Error('LibsqlStore: call open() before using the store');
-    const now = new Date();
-    return this.#adds.add([
-      review.id,
-      review.item,
-      review.rating,
-      review.text,
-      review.name,
-      review.status,
-      isoDate(review.createdAt, now),
-      now.toISOString(),
-    ]);
+    return this.#adds.add(values);
   }
 
   async get(id: string): Promise<StoredReview | undefined> {

@@ -3,7 +3,7 @@ import { Batcher } from './batcher.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { takeToken } from './rate-limit.js';
-import { checkNewReview, isoDate, pageSize, toSummary } from './shared.js';
+import { pageSize, reviewValues, toSummary, type ReviewValues } from './shared.js';
 import { StoreOpenError } from './store-open-error.js';
 import type {
   NewReview,
@@ -23,18 +23,6 @@ export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   max?: number;
 }
-
-/** A review's columns in the order `INSERT INTO reviews` lists them. */
-type ReviewValues = [
-  id: string,
-  item: string,
-  rating: number,
-  text: string,
-  name: string,
-  status: ReviewStatus,
-  createdAt: string,
-  updatedAt: string,
-];
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -85,18 +73,7 @@ export class PostgresStore implements ReviewStore {
 
   /** Durable on return. Adds made while one commit is in flight are inserted together by the next. */
   async add(review: NewReview): Promise<boolean> {
-    checkNewReview(review);
-    const now = new Date();
-    return this.#adds.add([
-      review.id,
-      review.item,
-      review.rating,
-      review.text,
-      review.name,
-      review.status,
-      isoDate(review.createdAt, now),
-      now.toISOString(),
-    ]);
+    return this.#adds.add(reviewValues(review));
   }
 
   readonly #adds = new Batcher<ReviewValues, boolean>((rows) => this.#insert(rows));

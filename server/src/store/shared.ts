@@ -35,6 +35,25 @@ export function checkNewReview(review: NewReview): void {
   }
 }
 
+/** A review's columns in the order `INSERT INTO reviews` lists them, in both stores. */
+export type ReviewValues = [
+  id: string,
+  item: string,
+  rating: number,
+  text: string,
+  name: string,
+  status: ReviewStatus,
+  createdAt: string,
+  updatedAt: string,
+];
+
+/** Checks a new review and gives the values its row is inserted with. */
+export function reviewValues(review: NewReview, now = new Date()): ReviewValues {
+  checkNewReview(review);
+  const { id, item, rating, text, name, status, createdAt } = review;
+  return [id, item, rating, text, name, status, isoDate(createdAt, now), now.toISOString()];
+}
+
 /** Both stores sum and count in SQL and round here, so they answer alike. */
 export function toSummary(count: number, sum: number, lastChange: string | undefined, version: number): ReviewSummary {
   const summary: ReviewSummary = { count, average: count === 0 ? 0 : Math.round((sum * 10) / count) / 10, version };
