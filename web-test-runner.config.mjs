@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
@@ -12,17 +13,8 @@ import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 const chromium = (extraArgs = []) =>
   chromeLauncher({
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-        ...extraArgs,
-      ],
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_FLAGS, '--disable-dev-shm-usage', ...extraArgs],
     },
     // One browser context per page: pages sharing a context are tabs of one window, and every tab
     // but the front one is hidden (visibilityState 'hidden', no focus) since Chrome 120, which

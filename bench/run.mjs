@@ -11,6 +11,7 @@ import paint from './suites/paint.mjs';
 import parse from './suites/parse.mjs';
 import requests from './suites/requests.mjs';
 import ticker from './suites/ticker.mjs';
+import { CHROMIUM } from '../scripts/chromium.mjs';
 
 function usage(message) {
   console.error(`bench: ${message}`);
@@ -27,7 +28,7 @@ const settings = {
   runs: count('BENCH_RUNS', 7),
   // The ticker and memory suites take seconds per run and measure counts that vary little.
   longRuns: count('BENCH_LONG_RUNS', 3),
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
 };
 const suites = [parse, paint, ticker, requests, memory];
 const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());

@@ -10,6 +10,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 import { pages } from './package-pages.mjs';
 import { serveStatic } from './serve-static.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
 
 // What a consumer installs beside feedlets: one install for every framework. vite and its framework
 // plugins live in the consumer project (the plugins import vite, so they must share one copy).
@@ -176,15 +177,8 @@ try {
   );
   const server = await serveStatic(join(work, 'dist'));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
   });
   try {
     for (const page of pages) await checkPage(browser, server.url, page);
