@@ -1,6 +1,7 @@
 // The reviews contract over real HTTP on 127.0.0.1, on every database: what <news-reviews> and a
 // hostile client get back, and that nothing refused is stored.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { NodeServer } from '../src/node.js';
 import { backends, type TestDatabase } from './support/databases.js';
@@ -81,6 +82,22 @@ for (const backend of backends) {
         /not on this site/,
       ],
       ['a name of 101 characters', () => post(server.url, review({ name: 'n'.repeat(101) })), 400, /name is longer/],
+      ['a NUL in the text', () => post(server.url, review({ text: 'a\u0000b' })), 400, /review contains a control/],
+      ['a NUL in the name', () => post(server.url, review({ name: 'a\u0000b' })), 400, /name contains a control/],
+      [
+        'a NUL in the item',
+        () => post(server.url, review({ item: `${ARTICLE}\u0000` })),
+        400,
+        /address contains a control/,
+      ],
+      ['an escape in the text', () => post(server.url, review({ text: 'red \u001b[31m' })), 400, /control/],
+      ['a line break in the name', () => post(server.url, review({ name: 'Ay\nsel' })), 400, /name contains a control/],
+      [
+        'an item URL with a user and password',
+        () => post(server.url, review({ item: 'https://reader:secret@news.example/news/42' })),
+        400,
+        /user name or password/,
+      ],
       ['no Origin', () => post(server.url, review(), { origin: '' }), 403, /only from the pages of this site/],
       [
         'a foreign Origin',
@@ -110,6 +127,28 @@ for (const backend of backends) {
         assert.equal(await count(), before);
       });
     }
+
+    test('line breaks and tabs in the text are kept', async () => {
+      const sent = review({ text: 'First line\n\tindented\r\nlast' });
+      assert.equal((await post(server.url, sent)).status, 201);
+      assert.equal((await database.store.get(sent.id))?.text, sent.text);
+    });
+
+    test('an id is one review in either case: stored in lower case, a second post in the other case is 409', async () => {
+      const sent = review({ id: randomUUID().toUpperCase() });
+      const created = await post(server.url, sent);
+      assert.equal(created.status, 201, created.text);
+      const again = await post(server.url, { ...sent, id: sent.id.toLowerCase() });
+      assert.equal(again.status, 409);
+      assert.equal((await database.store.get(sent.id.toLowerCase()))?.id, sent.id.toLowerCase());
+      assert.equal(await database.store.get(sent.id), undefined, 'no row under the upper-case spelling');
+    });
+
+    test('an item URL is stored in its canonical form: lower-case scheme and host, no default port', async () => {
+      const sent = review({ item: 'HTTPS://NEWS.EXAMPLE:443/news/42' });
+      assert.equal((await post(server.url, sent)).status, 201);
+      assert.equal((await database.store.get(sent.id))?.item, ARTICLE);
+    });
 
     /** POSTs `text` chunked (no Content-Length), in pieces of 1 KB, as a streaming client would. */
     async function postChunked(text: string) {
@@ -250,6 +289,14 @@ for (const backend of backends) {
       assert.equal(new Set(ids).size, 4);
       const broken = await fetch(`${server.url}/api/reviews.json?after=garbage`);
       assert.equal(broken.status, 400);
+    });
+
+    test('?item= finds the article by any spelling of its address, as reviews are stored under one', async () => {
+      const canonical = await feedOf(`?item=${encodeURIComponent(ARTICLE)}`);
+      const spelled = await feedOf(`?item=${encodeURIComponent('HTTPS://News.Example:443/news/42')}`);
+      assert.ok(canonical.body._reviews.count > 0);
+      assert.deepEqual(spelled.body._reviews, canonical.body._reviews);
+      assert.deepEqual(spelled.body.items, canonical.body.items);
     });
 
     test('ETag: 304 while nothing changed, a new ETag once a review is published or removed', async () => {

@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from '../body-limit.js';
 import { clientAddress, rateLimited } from '../client.js';
 import type { Env, Settings } from '../options.js';
-import { firstProblem, reviewPayloadSchema } from '../schema.js';
+import { canonicalItem, firstProblem, reviewPayloadSchema } from '../schema.js';
 import { InvalidCursorError } from '../store/cursor.js';
 import type { ReviewSummary, StoredReview } from '../store/types.js';
 import { etagMatches } from '../etag.js';
@@ -118,14 +118,16 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
   );
 
   app.on(['GET', 'HEAD'], '/reviews.json', async (c) => {
-    const item = c.req.query('item') || undefined;
+    const given = c.req.query('item') || undefined;
     const after = c.req.query('after') || undefined;
     const limitText = c.req.query('limit');
     const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) {
       return refuse(c, 400, `\`limit\` must be a whole number from 1 to ${PAGE_MAX}.`);
     }
-    if ((item?.length ?? 0) > 2000 || (after?.length ?? 0) > 200) return refuse(c, 400, 'The query is too long.');
+    if ((given?.length ?? 0) > 2000 || (after?.length ?? 0) > 200) return refuse(c, 400, 'The query is too long.');
+    // Reviews are stored under the canonical spelling of their article's address: look it up by the same.
+    const item = given && canonicalItem(given);
     // The ETag is read from the article's totals row, so a 304 costs one primary-key lookup.
     const summary = await store.summary(item);
     const etag = feedEtag(summary);
