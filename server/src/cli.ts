@@ -27,7 +27,8 @@ Options (each also from the environment variable in brackets):
   --prefix PATH          where the API lives, default /api [FEEDLETS_PREFIX]
   --moderation pre|post  pre (default): reviews wait for approval; post: published at once [FEEDLETS_MODERATION]
   --rate-limit N/min,N/day|0  per client address, default 5/min,50/day; 0 turns it off [FEEDLETS_RATE_LIMIT]
-  --trust-proxy          take the client address from X-Forwarded-For (behind your reverse proxy) [FEEDLETS_TRUST_PROXY=1]
+  --trust-proxy          behind your reverse proxy: the client address from X-Forwarded-For, and the
+                         public address for links from X-Forwarded-Proto and -Host [FEEDLETS_TRUST_PROXY=1]
   --item-id ID           an article id (not a URL) reviews may name; repeat for more [FEEDLETS_ITEM_ID, comma-separated]
   --allow-feed URL|https://host/*  a feed the proxy may fetch; repeat for more [FEEDLETS_ALLOW_FEED, comma-separated]
   --proxy-ttl S          seconds the proxy keeps an answer, default 60 [FEEDLETS_PROXY_TTL]

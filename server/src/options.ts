@@ -28,7 +28,11 @@ export interface HandlerOptions {
   moderation?: 'pre' | 'post';
   /** Per client address; default 5 a minute and 50 a day; `0` turns the limit off. */
   rateLimit?: RateLimit | 0;
-  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy you run). Default false. */
+  /**
+   * Behind a reverse proxy you run: take the client address from `X-Forwarded-For` (the last entry),
+   * and the scheme and host of the feed's links (`feed_url`, `next_url`) from `X-Forwarded-Proto`
+   * and `X-Forwarded-Host` (the first entry, when valid). Without it those headers are ignored. Default false.
+   */
   trustProxy?: boolean;
   /** The secret that signs in to `{prefix}/admin` and authorises `Authorization: Bearer`. */
   adminToken: string;

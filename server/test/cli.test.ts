@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { tempFolder } from './support/databases.js';
 import { exited, runCli, startCli } from './support/cli.js';
-import { ADMIN_TOKEN, SITE, post, review } from './support/http.js';
+import { ADMIN_TOKEN, SITE, getJson, post, review } from './support/http.js';
 import { startUpstream } from './support/proxy-upstream.js';
 
 describe('feedlets-server (the CLI)', () => {
@@ -96,6 +96,15 @@ describe('feedlets-server (the CLI)', () => {
     assert.ok(readFileSync(file, 'utf8').length > 0);
   });
 
+  test('without --trust-proxy, X-Forwarded-Proto and -Host do not change the links', async () => {
+    const forwarded = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'news.example',
+    };
+    const feed = await (await fetch(`${server.url}/api/reviews.json?limit=1`, { headers: forwarded })).json();
+    assert.equal(feed.feed_url, `${server.url}/api/reviews.json?limit=1`);
+  });
+
   test('bad flags exit with 2 and the usage', async () => {
     for (const args of [
       ['--port', 'eighty', '--db', db, '--site', SITE, '--admin-token', ADMIN_TOKEN],
@@ -112,6 +121,44 @@ describe('feedlets-server (the CLI)', () => {
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, /^feedlets-server: .+\n\nUsage:/, args.join(' '));
     }
+  });
+});
+
+describe('feedlets-server --trust-proxy (behind a reverse proxy)', () => {
+  const folder = tempFolder();
+  let server: Awaited<ReturnType<typeof startCli>>;
+  before(async () => {
+    server = await startCli(
+      ['--db', join(folder, 'feedlets.db'), '--port', '0', '--host', '127.0.0.1', '--trust-proxy'],
+      {
+        FEEDLETS_SITE: SITE,
+        FEEDLETS_ADMIN_TOKEN: ADMIN_TOKEN,
+        FEEDLETS_RATE_LIMIT: '1/min',
+        FEEDLETS_MODERATION: 'post',
+      },
+    );
+  });
+  after(async () => {
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+  });
+
+  test('the rate limit counts each address the proxy names in X-Forwarded-For', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.1, ${address}` });
+    assert.equal((await post(server.url, review(), from('198.51.100.1'))).status, 201);
+    assert.equal((await post(server.url, review(), from('198.51.100.2'))).status, 201, 'another reader');
+    const again = await post(server.url, review(), from('198.51.100.1'));
+    assert.equal(again.status, 429, 'the first reader again, within the minute');
+    assert.ok(Number(again.headers.get('retry-after')) > 0);
+  });
+
+  test("the feed's links name the address the proxy says the reader used", async () => {
+    const feed = await getJson(`${server.url}/api/reviews.json?limit=1`, {
+      host: 'news.example',
+      'x-forwarded-proto': 'https',
+    });
+    assert.equal(feed.feed_url, 'https://news.example/api/reviews.json?limit=1');
+    assert.match(feed.next_url ?? '', /^https:\/\/news\.example\/api\/reviews\.json\?limit=1&after=/);
   });
 });
 

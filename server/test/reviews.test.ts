@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { NodeServer } from '../src/node.js';
 import { backends, type TestDatabase } from './support/databases.js';
-import { ADMIN_TOKEN, ARTICLE, SITE, post, review, startServer } from './support/http.js';
+import { ADMIN_TOKEN, ARTICLE, SITE, getJson, post, review, startServer } from './support/http.js';
 
 for (const backend of backends) {
   describe(`reviews on ${backend.name}`, { skip: backend.skip }, () => {
@@ -297,6 +297,49 @@ for (const backend of backends) {
       assert.ok(canonical.body._reviews.count > 0);
       assert.deepEqual(spelled.body._reviews, canonical.body._reviews);
       assert.deepEqual(spelled.body.items, canonical.body.items);
+    });
+
+    const query = `?item=${encodeURIComponent(ARTICLE)}&limit=1`;
+
+    test('without trustProxy, X-Forwarded-Proto and -Host do not change the links', async () => {
+      const { body } = await feedOf(query, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'news.example' });
+      assert.equal(body.feed_url, `${server.url}/api/reviews.json${query}`);
+      assert.equal(new URL(body.next_url).origin, server.url);
+    });
+
+    test('with trustProxy, the links name the scheme and host the proxy says the reader used', async () => {
+      const proxied = await startServer({ store: database.store, moderation: 'post', trustProxy: true });
+      try {
+        // What the nginx example in the README sends: the public Host, and the scheme.
+        const nginx = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+          host: 'news.example',
+          'x-forwarded-proto': 'https',
+        });
+        assert.equal(nginx.feed_url, `https://news.example/api/reviews.json${query}`);
+        assert.match(nginx.next_url, /^https:\/\/news\.example\/api\/reviews\.json\?.*after=/);
+
+        // X-Forwarded-Host, port and all; of values a chain of proxies appended to, the first.
+        const chained = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+          'x-forwarded-proto': 'https, http',
+          'x-forwarded-host': 'Reviews.Example:8443, 127.0.0.1:8787',
+        });
+        assert.equal(chained.feed_url, `https://reviews.example:8443/api/reviews.json${query}`);
+
+        // Values that are not a scheme or a host are ignored: the request's own stay.
+        for (const [proto, host] of [
+          ['ftp', 'news.example/evil'],
+          ['javascript', 'news.example:99999'],
+          ['https:', 'user@news.example'],
+        ]) {
+          const bad = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+            'x-forwarded-proto': proto!,
+            'x-forwarded-host': host!,
+          });
+          assert.equal(bad.feed_url, `${proxied.url}/api/reviews.json${query}`, `${proto} ${host}`);
+        }
+      } finally {
+        await proxied.close();
+      }
     });
 
     test('ETag: 304 while nothing changed, a new ETag once a review is published or removed', async () => {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from '../body-limit.js';
-import { clientAddress, rateLimited } from '../client.js';
+import { clientAddress, publicUrl, rateLimited } from '../client.js';
 import type { Env, Settings } from '../options.js';
 import { canonicalItem, firstProblem, reviewPayloadSchema } from '../schema.js';
 import { InvalidCursorError } from '../store/cursor.js';
@@ -142,7 +142,8 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
         return refuse(c, 400, '`after` is not a page of this feed: follow next_url.');
       throw error;
     }
-    const url = new URL(c.req.url);
+    // Behind a reverse proxy (with --trust-proxy), the links name the address readers use.
+    const url = publicUrl(c, settings);
     let next: string | undefined;
     if (page.next) {
       const nextUrl = new URL(url);
