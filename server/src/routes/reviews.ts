@@ -105,6 +105,9 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
       }
       if (settings.rateLimit) {
         const wait = await rateLimited(settings, 'post', clientAddress(c, settings), settings.rateLimit);
+        // A reader whose 201 was lost sends the same id again: tell them it is stored, not to wait.
+        // Looked up only at an empty bucket, so a post that is let through costs no extra read.
+        if (wait > 0 && (await store.get(review.id))) return refuse(c, 409, 'This review was already received.');
         if (wait > 0) {
           c.header('retry-after', String(wait));
           return refuse(c, 429, `You have sent many reviews in a short time: try again in ${wait} s.`);
