@@ -220,6 +220,8 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   }
   const server = await listen(handler, { port, host });
   const api = `${server.url}${prefix.replace(/\/+$/, '')}`;
+  // The element shows the reviews of the article it posts to; the feed lists that article's alone.
+  const article = `${new URL(sites[0]!).origin}/your-article`;
   // One write, ending with the snippet, so whoever waits for the output gets all of it at once.
   const lines = [
     `feedlets-server listening on ${server.url}`,
@@ -233,10 +235,12 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
       ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})`
       : '  proxy     off (give --allow-feed URL)',
     '',
-    'Paste into your pages (with your public address in place of this one):',
+    'Paste into each article page, with your public address in place of this one and the',
+    `page's canonical URL in place of ${article} (URL-encoded in src):`,
     '',
     ...(assetsDir ? [`  <script type="module" src="${server.url}/feedlets/loader.js"></script>`] : []),
-    `  <news-reviews src="${api}/reviews.json" action="${api}/reviews"></news-reviews>`,
+    `  <news-reviews src="${api}/reviews.json?item=${encodeURIComponent(article)}" action="${api}/reviews"`,
+    `    item="${article}"></news-reviews>`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -29,11 +29,14 @@ describe('feedlets-server (the CLI)', () => {
     const output = server.output();
     assert.match(output, new RegExp(`POST ${server.url}/api/reviews`));
     assert.match(output, new RegExp(`${server.url}/api/admin`));
-    assert.match(
-      output,
-      new RegExp(
-        `<news-reviews src="${server.url}/api/reviews.json" action="${server.url}/api/reviews"></news-reviews>`,
+    // For an article page: the feed of that article's reviews, and the same article as the item posted to.
+    const article = encodeURIComponent(`${SITE}/your-article`);
+    assert.ok(
+      output.includes(
+        `<news-reviews src="${server.url}/api/reviews.json?item=${article}" action="${server.url}/api/reviews"\n` +
+          `    item="${SITE}/your-article"></news-reviews>`,
       ),
+      output,
     );
   });
 
@@ -171,6 +174,29 @@ describe('feedlets-server --trust-proxy (behind a reverse proxy)', () => {
     const again = await post(server.url, review(), from('198.51.100.1'));
     assert.equal(again.status, 429, 'the first reader again, within the minute');
     assert.ok(Number(again.headers.get('retry-after')) > 0);
+  });
+
+  test('the snippet it prints shows an article page the reviews of that article, the one it posts to', async () => {
+    const snippet = /<news-reviews src="([^"]+)" action="([^"]+)"\s+item="([^"]+)"><\/news-reviews>/.exec(
+      server.output(),
+    );
+    assert.ok(snippet, server.output());
+    const [, src, action, item] = snippet;
+    const here = review({ item, text: 'About this article' });
+    const elsewhere = review({ item: `${SITE}/another-article`, text: 'About another' });
+    for (const [sent, address] of [
+      [here, '198.51.100.20'],
+      [elsewhere, '198.51.100.21'],
+    ] as const) {
+      const answer = await post(new URL(action!).origin, sent, { 'x-forwarded-for': address });
+      assert.equal(answer.status, 201, answer.text);
+    }
+    const feed = await (await fetch(src!)).json();
+    assert.deepEqual(
+      feed.items.map((one: { id: string }) => one.id),
+      [here.id],
+    );
+    assert.equal(feed.items[0]._review.item, item);
   });
 
   test("the feed's links name the address the proxy says the reader used", async () => {
