@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHandler } from './handler.js';
 import { listen } from './node.js';
 import { createProxy } from './proxy/index.js';
-import type { RateLimit } from './options.js';
+import { parseRateLimit } from './options.js';
 import { openStore } from './store/index.js';
 import type { ReviewStatus, ReviewStore } from './store/types.js';
 import { exportFeed, importFeed } from './transfer.js';
@@ -26,8 +26,10 @@ Options (each also from the environment variable in brackets):
   --host H               default 127.0.0.1; 0.0.0.0 for every interface [HOST]
   --prefix PATH          where the API lives, default /api [FEEDLETS_PREFIX]
   --moderation pre|post  pre (default): reviews wait for approval; post: published at once [FEEDLETS_MODERATION]
-  --rate-limit N/min,N/day|0  per client address, default 5/min,50/day; 0 turns it off [FEEDLETS_RATE_LIMIT]
-  --trust-proxy          take the client address from X-Forwarded-For (behind your reverse proxy) [FEEDLETS_TRUST_PROXY=1]
+  --rate-limit N/min,N/day|0  per client address, default 5/min,50/day; a part left out keeps its
+                         default, 0/day turns that part off, 0 the whole limit [FEEDLETS_RATE_LIMIT]
+  --trust-proxy          behind your reverse proxy: the client address from X-Forwarded-For, and the
+                         public address for links from X-Forwarded-Proto and -Host [FEEDLETS_TRUST_PROXY=1]
   --item-id ID           an article id (not a URL) reviews may name; repeat for more [FEEDLETS_ITEM_ID, comma-separated]
   --allow-feed URL|https://host/*  a feed the proxy may fetch; repeat for more [FEEDLETS_ALLOW_FEED, comma-separated]
   --proxy-ttl S          seconds the proxy keeps an answer, default 60 [FEEDLETS_PROXY_TTL]
@@ -65,16 +67,13 @@ const list = (flag: string[] | undefined, variable: string | undefined) =>
         .map((part) => part.trim())
         .filter(Boolean);
 
-function parseRateLimit(text: string): RateLimit | 0 {
-  if (text.trim() === '0') return 0;
-  const limit: RateLimit = { perMinute: 0, perDay: 0 };
-  for (const part of text.split(',')) {
-    const match = /^\s*(\d+)\s*\/\s*(min|minute|day)\s*$/.exec(part);
-    if (!match) throw new UsageError(`--rate-limit "${text}" is not like 5/min,50/day (or 0 for no limit).`);
-    limit[match[2] === 'day' ? 'perDay' : 'perMinute'] = Number(match[1]);
+const rateLimitOf = (text: string) => {
+  try {
+    return parseRateLimit(text);
+  } catch (error) {
+    throw new UsageError(`--rate-limit ${(error as Error).message}`);
   }
-  return limit;
-}
+};
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -178,7 +177,7 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   const moderation = values.moderation ?? env.FEEDLETS_MODERATION ?? 'pre';
   if (moderation !== 'pre' && moderation !== 'post')
     throw new UsageError(`--moderation is pre or post, not "${moderation}".`);
-  const rateLimit = parseRateLimit(values['rate-limit'] ?? env.FEEDLETS_RATE_LIMIT ?? '5/min,50/day');
+  const rateLimit = rateLimitOf(values['rate-limit'] ?? env.FEEDLETS_RATE_LIMIT ?? '5/min,50/day');
   const port = parsePort(values.port ?? env.PORT ?? '8787');
   const host = values.host ?? env.HOST ?? '127.0.0.1';
   const allowFeed = list(values['allow-feed'], env.FEEDLETS_ALLOW_FEED);
@@ -221,6 +220,8 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   }
   const server = await listen(handler, { port, host });
   const api = `${server.url}${prefix.replace(/\/+$/, '')}`;
+  // The element shows the reviews of the article it posts to; the feed lists that article's alone.
+  const article = `${new URL(sites[0]!).origin}/your-article`;
   // One write, ending with the snippet, so whoever waits for the output gets all of it at once.
   const lines = [
     `feedlets-server listening on ${server.url}`,
@@ -234,10 +235,12 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
       ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})`
       : '  proxy     off (give --allow-feed URL)',
     '',
-    'Paste into your pages (with your public address in place of this one):',
+    'Paste into each article page, with your public address in place of this one and the',
+    `page's canonical URL in place of ${article} (URL-encoded in src):`,
     '',
     ...(assetsDir ? [`  <script type="module" src="${server.url}/feedlets/loader.js"></script>`] : []),
-    `  <news-reviews src="${api}/reviews.json" action="${api}/reviews"></news-reviews>`,
+    `  <news-reviews src="${api}/reviews.json?item=${encodeURIComponent(article)}" action="${api}/reviews"`,
+    `    item="${article}"></news-reviews>`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -18,6 +18,37 @@ export function clientAddress(c: Context<Env>, settings: Settings): string {
   return c.env?.address ?? 'unknown';
 }
 
+/** A host as `X-Forwarded-Host` may name it: a DNS name, IPv4 or [IPv6], and an optional port. */
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/** The first value of a header a chain of proxies may have appended to: what the outermost one saw. */
+const firstValue = (value: string | undefined) => value?.split(',')[0]?.trim().toLowerCase() || undefined;
+
+/**
+ * The URL the client asked for, as links to this server must be written: with `trustProxy`, the
+ * scheme and host the reverse proxy says the client used (`X-Forwarded-Proto`, `X-Forwarded-Host`,
+ * each only when it is a valid value), else the request's own (its `Host` header, over http).
+ */
+export function publicUrl(c: Context<Env>, settings: Settings): URL {
+  const url = new URL(c.req.url);
+  if (!settings.trustProxy) return url;
+  const proto = firstValue(c.req.header('x-forwarded-proto'));
+  if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
+  const host = firstValue(c.req.header('x-forwarded-host'));
+  if (host && HOST.test(host)) {
+    try {
+      // Parsed on its own first: the URL setters skip a bad value silently, and keep the old port.
+      const forwarded = new URL(`${url.protocol}//${host}`);
+      url.hostname = forwarded.hostname;
+      url.port = forwarded.port;
+    } catch {
+      // Not a host (say, a port over 65535): the request's own stays.
+    }
+  }
+  return url;
+}
+
 /**
  * Takes a token from each of the client's buckets for `what`; answers 0 when allowed, else the
  * seconds to wait. The buckets are rows in the store, so instances share them.

@@ -28,7 +28,11 @@ export interface HandlerOptions {
   moderation?: 'pre' | 'post';
   /** Per client address; default 5 a minute and 50 a day; `0` turns the limit off. */
   rateLimit?: RateLimit | 0;
-  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy you run). Default false. */
+  /**
+   * Behind a reverse proxy you run: take the client address from `X-Forwarded-For` (the last entry),
+   * and the scheme and host of the feed's links (`feed_url`, `next_url`) from `X-Forwarded-Proto`
+   * and `X-Forwarded-Host` (the first entry, when valid). Without it those headers are ignored. Default false.
+   */
   trustProxy?: boolean;
   /** The secret that signs in to `{prefix}/admin` and authorises `Authorization: Bearer`. */
   adminToken: string;
@@ -45,6 +49,23 @@ export interface HandlerOptions {
 
 /** The defaults of {@link HandlerOptions.rateLimit}. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 5, perDay: 50 };
+
+/**
+ * A rate limit as `--rate-limit` spells it: `5/min,50/day`. A part left out keeps its default
+ * (`5/min` still allows 50 a day), `0/day` turns that part off, and `0` the whole limit.
+ *
+ * @throws {TypeError} naming the form it takes.
+ */
+export function parseRateLimit(text: string): RateLimit | 0 {
+  if (text.trim() === '0') return 0;
+  const limit: RateLimit = { ...DEFAULT_RATE_LIMIT };
+  for (const part of text.split(',')) {
+    const match = /^\s*(\d+)\s*\/\s*(min|minute|day)\s*$/.exec(part);
+    if (!match) throw new TypeError(`"${text}" is not like 5/min,50/day (or 0 for no limit).`);
+    limit[match[2] === 'day' ? 'perDay' : 'perMinute'] = Number(match[1]);
+  }
+  return limit;
+}
 
 /** Options with their defaults filled in, as the routes use them. */
 export interface Settings {

@@ -37,6 +37,7 @@ const importedItem = z.object({
   id: reviewPayloadSchema.shape.id,
   content_text: reviewPayloadSchema.shape.text,
   date_published: z.iso.datetime({ offset: true }).optional(),
+  date_modified: z.iso.datetime({ offset: true }).optional(),
   authors: z.array(z.object({ name: z.string().optional() })).optional(),
   _review: z.object({
     rating: reviewPayloadSchema.shape.rating,
@@ -72,16 +73,25 @@ export async function importFeed(store: ReviewStore, feed: unknown): Promise<Imp
       );
       continue;
     }
-    const { id, content_text, date_published, authors, _review } = parsed.data;
-    const added = await store.add({
-      id,
-      item: _review.item,
-      rating: _review.rating,
-      text: content_text,
-      name: authors?.[0]?.name?.trim().slice(0, 100) ?? '',
-      status: _review.status,
-      ...(date_published ? { createdAt: new Date(date_published).toISOString() } : {}),
-    });
+    const { id, content_text, date_published, date_modified, authors, _review } = parsed.data;
+    let added: boolean;
+    try {
+      added = await store.add({
+        id,
+        item: _review.item,
+        rating: _review.rating,
+        text: content_text,
+        name: authors?.[0]?.name?.trim().slice(0, 100) ?? '',
+        status: _review.status,
+        ...(date_published ? { createdAt: new Date(date_published).toISOString() } : {}),
+        ...(date_modified ? { updatedAt: new Date(date_modified).toISOString() } : {}),
+      });
+    } catch (error) {
+      // The store's own checks (say, a NUL in a name, which the item's schema does not read): not a review it can keep.
+      if (!(error instanceof RangeError)) throw error;
+      result.invalid.push(`item ${index + 1}: ${error.message}`);
+      continue;
+    }
     if (added) result.added++;
     else result.skipped++;
   }

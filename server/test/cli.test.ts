@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { tempFolder } from './support/databases.js';
 import { exited, runCli, startCli } from './support/cli.js';
-import { ADMIN_TOKEN, SITE, post, review } from './support/http.js';
+import { ADMIN_TOKEN, SITE, getJson, post, review } from './support/http.js';
 import { startUpstream } from './support/proxy-upstream.js';
 
 describe('feedlets-server (the CLI)', () => {
@@ -29,11 +29,14 @@ describe('feedlets-server (the CLI)', () => {
     const output = server.output();
     assert.match(output, new RegExp(`POST ${server.url}/api/reviews`));
     assert.match(output, new RegExp(`${server.url}/api/admin`));
-    assert.match(
-      output,
-      new RegExp(
-        `<news-reviews src="${server.url}/api/reviews.json" action="${server.url}/api/reviews"></news-reviews>`,
+    // For an article page: the feed of that article's reviews, and the same article as the item posted to.
+    const article = encodeURIComponent(`${SITE}/your-article`);
+    assert.ok(
+      output.includes(
+        `<news-reviews src="${server.url}/api/reviews.json?item=${article}" action="${server.url}/api/reviews"\n` +
+          `    item="${SITE}/your-article"></news-reviews>`,
       ),
+      output,
     );
   });
 
@@ -90,10 +93,40 @@ describe('feedlets-server (the CLI)', () => {
     const twice = await runCli(['import', file, '--db', copy]);
     assert.match(twice.stdout, new RegExp(`^0 added, ${feed.items.length} already there`));
 
+    // Every field comes back, the dates of the last moderation change included.
     const roundTrip = JSON.parse((await runCli(['reviews', 'export', '--db', copy])).stdout);
-    const strip = (items: { date_modified?: string }[]) => items.map(({ date_modified: _, ...rest }) => rest);
-    assert.deepEqual(strip(roundTrip.items), strip(feed.items));
+    assert.ok(
+      feed.items.some(
+        (item: { date_published: string; date_modified: string }) => item.date_modified > item.date_published,
+      ),
+    );
+    assert.deepEqual(roundTrip.items, feed.items);
     assert.ok(readFileSync(file, 'utf8').length > 0);
+  });
+
+  test('import skips, with the reason, an item the store cannot keep, and imports the rest', async () => {
+    const good = review();
+    const file = join(folder, 'odd.json');
+    const item = (id: string, name: string) => ({
+      id,
+      content_text: 'Imported',
+      authors: [{ name }],
+      _review: { rating: 3, item: good.item },
+    });
+    writeFileSync(file, JSON.stringify({ items: [item(review().id, 'Nul\u0000name'), item(good.id, 'Fine')] }));
+    const result = await runCli(['reviews', 'import', file, '--db', join(folder, 'odd.db')]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /skipped item 1: .*NUL/);
+    assert.match(result.stdout, /^1 added, 0 already there, 1 not reviews/);
+  });
+
+  test('without --trust-proxy, X-Forwarded-Proto and -Host do not change the links', async () => {
+    const forwarded = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'news.example',
+    };
+    const feed = await (await fetch(`${server.url}/api/reviews.json?limit=1`, { headers: forwarded })).json();
+    assert.equal(feed.feed_url, `${server.url}/api/reviews.json?limit=1`);
   });
 
   test('bad flags exit with 2 and the usage', async () => {
@@ -112,6 +145,67 @@ describe('feedlets-server (the CLI)', () => {
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, /^feedlets-server: .+\n\nUsage:/, args.join(' '));
     }
+  });
+});
+
+describe('feedlets-server --trust-proxy (behind a reverse proxy)', () => {
+  const folder = tempFolder();
+  let server: Awaited<ReturnType<typeof startCli>>;
+  before(async () => {
+    server = await startCli(
+      ['--db', join(folder, 'feedlets.db'), '--port', '0', '--host', '127.0.0.1', '--trust-proxy'],
+      {
+        FEEDLETS_SITE: SITE,
+        FEEDLETS_ADMIN_TOKEN: ADMIN_TOKEN,
+        FEEDLETS_RATE_LIMIT: '1/min',
+        FEEDLETS_MODERATION: 'post',
+      },
+    );
+  });
+  after(async () => {
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+  });
+
+  test('the rate limit counts each address the proxy names in X-Forwarded-For', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.1, ${address}` });
+    assert.equal((await post(server.url, review(), from('198.51.100.1'))).status, 201);
+    assert.equal((await post(server.url, review(), from('198.51.100.2'))).status, 201, 'another reader');
+    const again = await post(server.url, review(), from('198.51.100.1'));
+    assert.equal(again.status, 429, 'the first reader again, within the minute');
+    assert.ok(Number(again.headers.get('retry-after')) > 0);
+  });
+
+  test('the snippet it prints shows an article page the reviews of that article, the one it posts to', async () => {
+    const snippet = /<news-reviews src="([^"]+)" action="([^"]+)"\s+item="([^"]+)"><\/news-reviews>/.exec(
+      server.output(),
+    );
+    assert.ok(snippet, server.output());
+    const [, src, action, item] = snippet;
+    const here = review({ item, text: 'About this article' });
+    const elsewhere = review({ item: `${SITE}/another-article`, text: 'About another' });
+    for (const [sent, address] of [
+      [here, '198.51.100.20'],
+      [elsewhere, '198.51.100.21'],
+    ] as const) {
+      const answer = await post(new URL(action!).origin, sent, { 'x-forwarded-for': address });
+      assert.equal(answer.status, 201, answer.text);
+    }
+    const feed = await (await fetch(src!)).json();
+    assert.deepEqual(
+      feed.items.map((one: { id: string }) => one.id),
+      [here.id],
+    );
+    assert.equal(feed.items[0]._review.item, item);
+  });
+
+  test("the feed's links name the address the proxy says the reader used", async () => {
+    const feed = await getJson(`${server.url}/api/reviews.json?limit=1`, {
+      host: 'news.example',
+      'x-forwarded-proto': 'https',
+    });
+    assert.equal(feed.feed_url, 'https://news.example/api/reviews.json?limit=1');
+    assert.match(feed.next_url ?? '', /^https:\/\/news\.example\/api\/reviews\.json\?limit=1&after=/);
   });
 });
 

@@ -1,10 +1,11 @@
 // The reviews contract over real HTTP on 127.0.0.1, on every database: what <news-reviews> and a
 // hostile client get back, and that nothing refused is stored.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { NodeServer } from '../src/node.js';
 import { backends, type TestDatabase } from './support/databases.js';
-import { ADMIN_TOKEN, ARTICLE, SITE, post, review, startServer } from './support/http.js';
+import { ADMIN_TOKEN, ARTICLE, SITE, getJson, post, review, startServer } from './support/http.js';
 
 for (const backend of backends) {
   describe(`reviews on ${backend.name}`, { skip: backend.skip }, () => {
@@ -81,6 +82,22 @@ for (const backend of backends) {
         /not on this site/,
       ],
       ['a name of 101 characters', () => post(server.url, review({ name: 'n'.repeat(101) })), 400, /name is longer/],
+      ['a NUL in the text', () => post(server.url, review({ text: 'a\u0000b' })), 400, /review contains a control/],
+      ['a NUL in the name', () => post(server.url, review({ name: 'a\u0000b' })), 400, /name contains a control/],
+      [
+        'a NUL in the item',
+        () => post(server.url, review({ item: `${ARTICLE}\u0000` })),
+        400,
+        /address contains a control/,
+      ],
+      ['an escape in the text', () => post(server.url, review({ text: 'red \u001b[31m' })), 400, /control/],
+      ['a line break in the name', () => post(server.url, review({ name: 'Ay\nsel' })), 400, /name contains a control/],
+      [
+        'an item URL with a user and password',
+        () => post(server.url, review({ item: 'https://reader:secret@news.example/news/42' })),
+        400,
+        /user name or password/,
+      ],
       ['no Origin', () => post(server.url, review(), { origin: '' }), 403, /only from the pages of this site/],
       [
         'a foreign Origin',
@@ -110,6 +127,28 @@ for (const backend of backends) {
         assert.equal(await count(), before);
       });
     }
+
+    test('line breaks and tabs in the text are kept', async () => {
+      const sent = review({ text: 'First line\n\tindented\r\nlast' });
+      assert.equal((await post(server.url, sent)).status, 201);
+      assert.equal((await database.store.get(sent.id))?.text, sent.text);
+    });
+
+    test('an id is one review in either case: stored in lower case, a second post in the other case is 409', async () => {
+      const sent = review({ id: randomUUID().toUpperCase() });
+      const created = await post(server.url, sent);
+      assert.equal(created.status, 201, created.text);
+      const again = await post(server.url, { ...sent, id: sent.id.toLowerCase() });
+      assert.equal(again.status, 409);
+      assert.equal((await database.store.get(sent.id.toLowerCase()))?.id, sent.id.toLowerCase());
+      assert.equal(await database.store.get(sent.id), undefined, 'no row under the upper-case spelling');
+    });
+
+    test('an item URL is stored in its canonical form: lower-case scheme and host, no default port', async () => {
+      const sent = review({ item: 'HTTPS://NEWS.EXAMPLE:443/news/42' });
+      assert.equal((await post(server.url, sent)).status, 201);
+      assert.equal((await database.store.get(sent.id))?.item, ARTICLE);
+    });
 
     /** POSTs `text` chunked (no Content-Length), in pieces of 1 KB, as a streaming client would. */
     async function postChunked(text: string) {
@@ -250,6 +289,57 @@ for (const backend of backends) {
       assert.equal(new Set(ids).size, 4);
       const broken = await fetch(`${server.url}/api/reviews.json?after=garbage`);
       assert.equal(broken.status, 400);
+    });
+
+    test('?item= finds the article by any spelling of its address, as reviews are stored under one', async () => {
+      const canonical = await feedOf(`?item=${encodeURIComponent(ARTICLE)}`);
+      const spelled = await feedOf(`?item=${encodeURIComponent('HTTPS://News.Example:443/news/42')}`);
+      assert.ok(canonical.body._reviews.count > 0);
+      assert.deepEqual(spelled.body._reviews, canonical.body._reviews);
+      assert.deepEqual(spelled.body.items, canonical.body.items);
+    });
+
+    const query = `?item=${encodeURIComponent(ARTICLE)}&limit=1`;
+
+    test('without trustProxy, X-Forwarded-Proto and -Host do not change the links', async () => {
+      const { body } = await feedOf(query, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'news.example' });
+      assert.equal(body.feed_url, `${server.url}/api/reviews.json${query}`);
+      assert.equal(new URL(body.next_url).origin, server.url);
+    });
+
+    test('with trustProxy, the links name the scheme and host the proxy says the reader used', async () => {
+      const proxied = await startServer({ store: database.store, moderation: 'post', trustProxy: true });
+      try {
+        // What the nginx example in the README sends: the public Host, and the scheme.
+        const nginx = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+          host: 'news.example',
+          'x-forwarded-proto': 'https',
+        });
+        assert.equal(nginx.feed_url, `https://news.example/api/reviews.json${query}`);
+        assert.match(nginx.next_url, /^https:\/\/news\.example\/api\/reviews\.json\?.*after=/);
+
+        // X-Forwarded-Host, port and all; of values a chain of proxies appended to, the first.
+        const chained = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+          'x-forwarded-proto': 'https, http',
+          'x-forwarded-host': 'Reviews.Example:8443, 127.0.0.1:8787',
+        });
+        assert.equal(chained.feed_url, `https://reviews.example:8443/api/reviews.json${query}`);
+
+        // Values that are not a scheme or a host are ignored: the request's own stay.
+        for (const [proto, host] of [
+          ['ftp', 'news.example/evil'],
+          ['javascript', 'news.example:99999'],
+          ['https:', 'user@news.example'],
+        ]) {
+          const bad = await getJson(`${proxied.url}/api/reviews.json${query}`, {
+            'x-forwarded-proto': proto!,
+            'x-forwarded-host': host!,
+          });
+          assert.equal(bad.feed_url, `${proxied.url}/api/reviews.json${query}`, `${proto} ${host}`);
+        }
+      } finally {
+        await proxied.close();
+      }
     });
 
     test('ETag: 304 while nothing changed, a new ETag once a review is published or removed', async () => {

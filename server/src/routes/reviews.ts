@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from '../body-limit.js';
-import { clientAddress, rateLimited } from '../client.js';
+import { clientAddress, publicUrl, rateLimited } from '../client.js';
 import type { Env, Settings } from '../options.js';
-import { firstProblem, reviewPayloadSchema } from '../schema.js';
+import { canonicalItem, firstProblem, reviewPayloadSchema } from '../schema.js';
 import { InvalidCursorError } from '../store/cursor.js';
 import type { ReviewSummary, StoredReview } from '../store/types.js';
 import { etagMatches } from '../etag.js';
@@ -105,6 +105,9 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
       }
       if (settings.rateLimit) {
         const wait = await rateLimited(settings, 'post', clientAddress(c, settings), settings.rateLimit);
+        // A reader whose 201 was lost sends the same id again: tell them it is stored, not to wait.
+        // Looked up only at an empty bucket, so a post that is let through costs no extra read.
+        if (wait > 0 && (await store.get(review.id))) return refuse(c, 409, 'This review was already received.');
         if (wait > 0) {
           c.header('retry-after', String(wait));
           return refuse(c, 429, `You have sent many reviews in a short time: try again in ${wait} s.`);
@@ -118,14 +121,16 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
   );
 
   app.on(['GET', 'HEAD'], '/reviews.json', async (c) => {
-    const item = c.req.query('item') || undefined;
+    const given = c.req.query('item') || undefined;
     const after = c.req.query('after') || undefined;
     const limitText = c.req.query('limit');
     const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) {
       return refuse(c, 400, `\`limit\` must be a whole number from 1 to ${PAGE_MAX}.`);
     }
-    if ((item?.length ?? 0) > 2000 || (after?.length ?? 0) > 200) return refuse(c, 400, 'The query is too long.');
+    if ((given?.length ?? 0) > 2000 || (after?.length ?? 0) > 200) return refuse(c, 400, 'The query is too long.');
+    // Reviews are stored under the canonical spelling of their article's address: look it up by the same.
+    const item = given && canonicalItem(given);
     // The ETag is read from the article's totals row, so a 304 costs one primary-key lookup.
     const summary = await store.summary(item);
     const etag = feedEtag(summary);
@@ -140,7 +145,8 @@ export function reviewRoutes(settings: Settings): Hono<Env> {
         return refuse(c, 400, '`after` is not a page of this feed: follow next_url.');
       throw error;
     }
-    const url = new URL(c.req.url);
+    // Behind a reverse proxy (with --trust-proxy), the links name the address readers use.
+    const url = publicUrl(c, settings);
     let next: string | undefined;
     if (page.next) {
       const nextUrl = new URL(url);

@@ -50,8 +50,8 @@ export type ReviewValues = [
 /** Checks a new review and gives the values its row is inserted with. */
 export function reviewValues(review: NewReview, now = new Date()): ReviewValues {
   checkNewReview(review);
-  const { id, item, rating, text, name, status, createdAt } = review;
-  return [id, item, rating, text, name, status, isoDate(createdAt, now), now.toISOString()];
+  const { id, item, rating, text, name, status, createdAt, updatedAt } = review;
+  return [id, item, rating, text, name, status, isoDate(createdAt, now), isoDate(updatedAt, now)];
 }
 
 /** Both stores sum and count in SQL and round here, so they answer alike. */

@@ -18,8 +18,11 @@ export interface StoredReview {
   updatedAt: string;
 }
 
-/** What {@link ReviewStore.add} is given: the server sets the dates. */
-export type NewReview = Omit<StoredReview, 'createdAt' | 'updatedAt'> & { createdAt?: string };
+/**
+ * What {@link ReviewStore.add} is given: the server sets the dates, unless an import brings them
+ * (`updatedAt` then defaults to now, as for a new review).
+ */
+export type NewReview = Omit<StoredReview, 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string };
 
 /** Which reviews a listing wants. */
 export interface ReviewQuery {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
 import { createHandler } from '../../src/handler.js';
 import { listen, type NodeServer } from '../../src/node.js';
 import type { HandlerOptions } from '../../src/options.js';
@@ -44,4 +45,22 @@ export async function post(base: string, body: unknown, headers: Record<string, 
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+/** GETs `url` as JSON with `headers`, which may name the `Host` (what `fetch` may not send). */
+export function getJson(url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        try {
+          resolve(JSON.parse(text) as Record<string, string>);
+        } catch (error) {
+          reject(new Error(`${response.statusCode}: ${text}`, { cause: error }));
+        }
+      });
+    }).on('error', reject);
+  });
 }

@@ -36,10 +36,31 @@ const pageItem = () =>
   document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href.split('#')[0]!;
 
 /**
+ * An item as feedlets-server stores it: an http(s) address as the URL standard writes it (so
+ * `HTTPS://Site.example:443/a` is `https://site.example/a`), any other id as it is.
+ */
+function itemKey(item: string): string {
+  const trimmed = item.trim();
+  if (!/^https?:/i.test(trimmed)) return trimmed;
+  try {
+    return new URL(trimmed).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+/**
  * Readers rate and review an article and see what others said. Reviews come from a JSON Feed
  * whose items carry `_review: { rating, item }`; new ones are POSTed as JSON to the site's own
  * `action` endpoint. The draft is kept in `localStorage` until the server accepts it, and sent
  * with one id through every retry, so a flaky network or a reload loses and doubles nothing.
+ *
+ * One article's reviews: the element posts to, and shows the reviews of, one item, its `item`
+ * attribute or else the page's canonical URL (`<link rel="canonical">`, else the address without
+ * its fragment). From a feed of many articles it keeps that item's reviews (and reviews that name
+ * no item), and its average is theirs. A feed holds only its newest reviews, so give `src` the
+ * server's listing of that one article, as feedlets-server offers with `?item=`:
+ * `src="/api/reviews.json?item=https://my-site.example/news/42"`.
  *
  * @summary Star ratings and reviews for an article, with a form that never loses the reader's words.
  *
@@ -102,7 +123,10 @@ export class NewsReviews extends FeedElement {
   /** The endpoint new reviews are POSTed to as JSON. Without it the element only shows reviews. */
   action = '';
 
-  /** The article reviewed (its id or URL): sent with each review and used to pick its reviews from the feed. Default: the page's canonical URL. */
+  /**
+   * The article reviewed (its id or URL): sent with each review, and the one whose reviews are
+   * shown (with those that name no item). Default: the page's canonical URL.
+   */
   item = '';
 
   /** The longest review, in characters (at most 5000). */
@@ -136,8 +160,10 @@ export class NewsReviews extends FeedElement {
   #sending?: AbortController;
 
   override selectItems(items: Item[]): Item[] {
+    // The item the form posts to: showing another's reviews would put a site's reviews on every page.
+    const item = itemKey(this.#item);
     return items
-      .filter(({ review }) => review && (!this.item || !review.item || review.item === this.item))
+      .filter(({ review }) => review && (!review.item || itemKey(review.item) === item))
       .sort((a, b) => (b.published?.getTime() ?? 0) - (a.published?.getTime() ?? 0));
   }
 
