@@ -37,6 +37,10 @@ export function buildHandler(options: HandlerOptions, assetRoutes?: AssetRoutes)
       ? proxy(c.req.raw)
       : c.json({ error: 'The feed proxy is off: start feedlets-server with --allow-feed URL.' }, 404),
   );
+  // Hono answers HEAD with the GET route; every other method is the asker's mistake, not a missing page.
+  app.all(`${settings.prefix}/proxy`, (c) =>
+    c.json({ error: `The proxy answers GET, not ${c.req.method}.` }, 405, { allow: 'GET, HEAD' }),
+  );
   if (options.assetsDir && assetRoutes) app.route('/', assetRoutes(options.assetsDir));
 
   app.notFound((c) => c.json({ error: `Nothing at ${new URL(c.req.url).pathname}.` }, 404));
