@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createHandler } from './handler.js';
+import { createHandler } from './handler-with-assets.js';
 import { listen } from './node.js';
 import { createProxy } from './proxy/index.js';
 import { parseRateLimit } from './options.js';

@@ -1,48 +1,37 @@
-import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
-import { settle, type ClientInfo, type Env, type HandlerOptions } from './options.js';
-import { adminRoutes } from './routes/admin.js';
-import { assetRoutes } from './routes/assets.js';
-import { healthRoutes } from './routes/health.js';
-import { reviewRoutes } from './routes/reviews.js';
+/**
+ * `feedlets-server/handler`: the server as a fetch handler for any platform that runs one
+ * (Cloudflare Workers, Vercel, Netlify, Deno Deploy…). Nothing here imports a Node built-in or a
+ * native package: pass a {@link ReviewStore} that runs on the platform.
+ */
+import { buildHandler, type FetchHandler } from './app.js';
+import type { HandlerOptions } from './options.js';
 
-/** A fetch handler: what Node's adapter, Deno.serve, Bun.serve and edge platforms call. */
-export type FetchHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
+export type { FetchHandler } from './app.js';
+export { DEFAULT_RATE_LIMIT, type ClientInfo, type HandlerOptions, type RateLimit } from './options.js';
+export { reviewPayloadSchema, firstProblem, type ReviewPayload } from './schema.js';
+export { exportFeed, importFeed } from './transfer.js';
+export { InvalidCursorError } from './store/cursor.js';
+export type {
+  NewReview,
+  ReviewPage,
+  ReviewQuery,
+  ReviewStatus,
+  ReviewStore,
+  ReviewSummary,
+  StoredReview,
+  TokenBucket,
+} from './store/types.js';
 
 /**
- * The whole server as one standard fetch handler: reviews, moderation, health, widget files and
- * (when given) the feed proxy. It keeps nothing in memory that matters (reviews, rate-limit
- * buckets and admin sessions live in the store or in signed cookies), so several instances may
- * serve one database.
+ * The whole server as one standard fetch handler: reviews, moderation, health and (when given) the
+ * feed proxy. It keeps nothing in memory that matters (reviews, rate-limit buckets and admin
+ * sessions live in the store or in signed cookies), so several instances may serve one database.
  *
  * `client.address` is the peer's address, which a `Request` does not carry; adapters pass it.
+ * `assetsDir` needs `node:fs`: use the `createHandler` of `feedlets-server` for it.
  *
- * @throws {TypeError} when an option is wrong, with the fix in its message.
+ * @throws {TypeError} when an option is wrong (or `assetsDir` is set), with the fix in its message.
  */
 export function createHandler(options: HandlerOptions): FetchHandler {
-  const settings = settle(options);
-  const app = new Hono<Env>();
-
-  // Widget files are loaded by other sites' pages, so they may be embedded cross-origin.
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: 'same-origin' }));
-
-  app.route('/', healthRoutes(settings));
-  app.route(settings.prefix || '/', reviewRoutes(settings));
-  app.route(settings.prefix || '/', adminRoutes(settings));
-  // The feed proxy's mount point: the CLI passes the proxy built from `--allow-feed`.
-  const { proxy } = options;
-  app.get(`${settings.prefix}/proxy`, (c) =>
-    proxy
-      ? proxy(c.req.raw)
-      : c.json({ error: 'The feed proxy is off: start feedlets-server with --allow-feed URL.' }, 404),
-  );
-  if (options.assetsDir) app.route('/', assetRoutes(options.assetsDir));
-
-  app.notFound((c) => c.json({ error: `Nothing at ${new URL(c.req.url).pathname}.` }, 404));
-  app.onError((error, c) => {
-    console.error('[feedlets-server]', c.req.method, new URL(c.req.url).pathname, error);
-    return c.json({ error: 'The review server failed; please try again shortly.' }, 500);
-  });
-
-  return async (request, client) => app.fetch(request, { address: client?.address });
+  return buildHandler(options);
 }

@@ -120,6 +120,33 @@ describe('the admin page and API', () => {
     assert.equal((await page(cookie)).response.status, 401);
   });
 
+  test('the page and its actions take the Bearer token too; only cookie requests need the CSRF token', async () => {
+    const target = review({ text: 'Seen by a script' });
+    await post(server.url, target);
+    const bearer = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const listed = await fetch(admin, { headers: bearer });
+    assert.equal(listed.status, 200);
+    const html = await listed.text();
+    assert.match(html, /Seen by a script/);
+    assert.ok(html.includes(target.id));
+    assert.doesNotMatch(html, /name="token"/, 'not the sign-in form');
+    assert.doesNotMatch(html, /name="csrf"/, 'no session, so no CSRF token to hand out');
+
+    const cookie = await session();
+    const refused = await fetch(admin, { headers: { authorization: 'Bearer wrong-token-wrong-token', cookie } });
+    assert.equal(refused.status, 401, 'a wrong token is not rescued by a session');
+    assert.doesNotMatch(await refused.text(), /Seen by a script/);
+
+    const approve = (headers: Record<string, string>) =>
+      fetch(`${admin}/reviews/${target.id}/approve`, { method: 'POST', headers, redirect: 'manual' });
+    assert.equal((await approve({ cookie })).status, 403, 'a cookie without its CSRF token is refused');
+    assert.equal((await approve({ authorization: 'Bearer wrong-token-wrong-token' })).status, 401);
+    assert.equal((await database.store.get(target.id))?.status, 'pending');
+    const done = await approve(bearer);
+    assert.equal(done.status, 200);
+    assert.deepEqual(await done.json(), { id: target.id, status: 'published' });
+  });
+
   test('scripts use the Bearer token: list, approve, reject, delete; a wrong or missing token is 401', async () => {
     const target = review();
     await post(server.url, target);
@@ -146,5 +173,42 @@ describe('the admin page and API', () => {
     assert.equal(await database.store.get(target.id), undefined);
     assert.equal((await act('approve')).status, 404);
     assert.equal((await act('explode')).status, 404);
+  });
+});
+
+describe('signing in', () => {
+  let database: TestDatabase;
+  let server: NodeServer;
+  let now = 5_000_000;
+  before(async () => {
+    database = await libsql.fresh();
+    server = await startServer({ store: database.store, clock: () => now });
+  });
+  after(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const signIn = (token: string) =>
+    fetch(`${server.url}/api/admin/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ token }),
+      redirect: 'manual',
+    });
+
+  test('allows 10 attempts a minute per address; then even the right token waits (429, Retry-After)', async () => {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      assert.equal((await signIn(`guess-${attempt}-guess-guess`)).status, 401, `attempt ${attempt}`);
+    }
+    const limited = await signIn(ADMIN_TOKEN);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '6', 'one attempt comes back every 6 s');
+    assert.equal(limited.headers.get('set-cookie'), null);
+    assert.match(await limited.text(), /Too many attempts: try again in 6 s/);
+
+    now += 6_000;
+    const later = await signIn(ADMIN_TOKEN);
+    assert.equal(later.status, 303);
+    assert.match(later.headers.get('set-cookie') ?? '', /^feedlets_admin=/);
   });
 });

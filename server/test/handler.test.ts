@@ -86,3 +86,23 @@ test('a bad option is refused with the fix in the message', () => {
   assert.throws(() => createHandler({ ...options, sites: ['not a url'] }), /is not a URL/);
   assert.throws(() => createHandler({ ...options, adminToken: 'short' }), /openssl rand/);
 });
+
+test('the proxy route answers other methods than GET and HEAD with 405 and Allow, on or off', async () => {
+  const seen: string[] = [];
+  const proxy = async (request: Request) => {
+    seen.push(request.method);
+    return new Response('{}', { headers: { 'content-type': 'application/json' } });
+  };
+  for (const handler of [createHandler(options), createHandler({ ...options, proxy })]) {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const answer = await handler(new Request('https://reviews.example/api/proxy?url=x', { method }));
+      assert.equal(answer.status, 405, method);
+      assert.equal(answer.headers.get('allow'), 'GET, HEAD');
+      assert.match(((await answer.json()) as { error: string }).error, new RegExp(`not ${method}`));
+    }
+  }
+  const on = createHandler({ ...options, proxy });
+  assert.equal((await on(new Request('https://reviews.example/api/proxy?url=x'))).status, 200);
+  assert.equal((await on(new Request('https://reviews.example/api/proxy?url=x', { method: 'HEAD' }))).status, 200);
+  assert.deepEqual(seen, ['GET', 'HEAD']);
+});

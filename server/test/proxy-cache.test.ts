@@ -85,6 +85,33 @@ describe('the proxy cache', () => {
     assert.equal(hits(), before + 1, 'a 304 upstream starts a new ttl');
   });
 
+  test('keeps both validators across a 304 that repeats only the ETag', async () => {
+    // RFC 9110 asks a 304 for the ETag, not the Last-Modified: many hosts send only the first.
+    upstream.route('/etag-only.json', (request, response) => {
+      if (request.headers['if-none-match'] === '"e1"') response.writeHead(304, { etag: '"e1"' }).end();
+      else
+        response
+          .writeHead(200, {
+            etag: '"e1"',
+            'last-modified': 'Thu, 03 Dec 2026 08:00:00 GMT',
+            'content-type': 'application/feed+json',
+          })
+          .end(jsonFeed('e1'));
+    });
+    const { proxy, clock } = proxyWithClock({ ttlSeconds: 10 });
+    const url = `${upstream.origin}/etag-only.json`;
+    for (let fetches = 0; fetches < 3; fetches++) {
+      assert.equal(await (await proxy(proxyRequest(url))).text(), jsonFeed('e1'));
+      clock.now += 10_000;
+    }
+    const sent = upstream.requests('/etag-only.json').map((headers) => ({
+      etag: headers['if-none-match'],
+      since: headers['if-modified-since'],
+    }));
+    const both = { etag: '"e1"', since: 'Thu, 03 Dec 2026 08:00:00 GMT' };
+    assert.deepEqual(sent, [{ etag: undefined, since: undefined }, both, both]);
+  });
+
   test('a feed changed upstream is served with a new ETag after the ttl', async () => {
     const { proxy, clock } = proxyWithClock();
     const url = `${upstream.origin}/feed.json?changed`;

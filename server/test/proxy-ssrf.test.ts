@@ -12,13 +12,18 @@ const DNS = {
   'metadata.test': ['169.254.169.254'],
   'mapped.test': ['::ffff:127.0.0.1'],
   'v6-loopback.test': ['::1'],
-  // One public and one private answer: refused, since the socket could go to either.
-  'mixed.test': ['93.184.216.34', '10.0.0.1'],
+  // One public and one link-local answer: refused, since the socket could go to either.
+  'mixed.test': ['93.184.216.34', '169.254.169.254'],
   'public.test': ['93.184.216.34'],
   'feeds.example': ['93.184.216.34'],
   // As on many hosts: ::1 first, while the feed server listens on 127.0.0.1 only.
   localhost: ['::1', '127.0.0.1'],
+  // A machine on this network that allowFeed does not name.
+  vm: ['127.0.0.1'],
 };
+
+// Named in allowFeed (on port 80, and loopback.test also on the test upstream's port).
+const NAMED = ['loopback.test', 'private.test', 'metadata.test', 'mapped.test', 'v6-loopback.test', 'mixed.test'];
 
 let upstream: Upstream;
 let port: string;
@@ -29,9 +34,8 @@ let seams: { targets: string[]; asked: string[] };
 function allowFeed() {
   return [
     `${upstream.origin}/*`,
-    ...Object.keys(DNS)
-      .filter((host) => host !== 'feeds.example' && host !== 'localhost')
-      .map((host) => `http://${host}/*`),
+    ...NAMED.map((host) => `http://${host}/*`),
+    `http://loopback.test:${port}/feed.json`,
     'https://public.test/*',
     `http://localhost:${port}/*`,
     // Named by address, yet never connected to: nothing a feed lives on.
@@ -122,18 +126,14 @@ describe('the proxy never connects to a local or special address', () => {
     assert.deepEqual(seams.targets, []);
   });
 
-  test('refuses an allowed host name that resolves to a local or special address, after DNS, before any socket', async () => {
+  test('refuses an allowed host name that resolves to a link-local address, after DNS, before any socket', async () => {
     freshProxy();
     const cases: [host: string, message: RegExp][] = [
       [
-        'loopback.test',
-        /loopback\.test resolves to 127\.0\.0\.1, which is a loopback address; the proxy does not connect there: name this origin by its address in allowFeed/,
+        'metadata.test',
+        /metadata\.test resolves to 169\.254\.169\.254, which is a link-local address \(169\.254\.0\.0\/16, where cloud metadata services answer\); the proxy does not connect there$/,
       ],
-      ['private.test', /private\.test resolves to 10\.1\.2\.3, which is a private address/],
-      ['metadata.test', /metadata\.test resolves to 169\.254\.169\.254, which is a link-local address/],
-      ['mapped.test', /mapped\.test resolves to ::ffff:127\.0\.0\.1, which is the IPv4-mapped form of 127\.0\.0\.1/],
-      ['v6-loopback.test', /v6-loopback\.test resolves to ::1, which is a loopback address/],
-      ['mixed.test', /mixed\.test resolves to 10\.0\.0\.1, which is a private address/],
+      ['mixed.test', /mixed\.test resolves to 169\.254\.169\.254, which is a link-local address/],
     ];
     for (const [host, message] of cases) {
       assert.match(await refusal(`http://${host}/feed.json`), message, host);
@@ -154,16 +154,42 @@ describe('the proxy never connects to a local or special address', () => {
     assert.deepEqual(seams.targets, ['93.184.216.34:']);
   });
 
-  test('reaches a feed on this machine when allowFeed names its origin as localhost or by address', async () => {
+  test('reaches a feed on this machine when allowFeed names its origin, by address or by name', async () => {
     freshProxy();
-    for (const url of [`http://localhost:${port}/feed.json`, `${upstream.origin}/feed.json`]) {
+    for (const url of [
+      `http://localhost:${port}/feed.json`,
+      `${upstream.origin}/feed.json`,
+      `http://loopback.test:${port}/feed.json`,
+    ]) {
       const response = await proxy(proxyRequest(url));
       assert.equal(response.status, 200, url);
       assert.equal(await response.text(), jsonFeed('v1'));
     }
-    assert.deepEqual(seams.asked, ['localhost']);
+    assert.deepEqual(seams.asked, ['localhost', 'loopback.test']);
     // localhost: ::1 (refused by the test connector, as by a server on IPv4 only), then 127.0.0.1.
-    assert.deepEqual(seams.targets, [`::1:${port}`, `127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+    assert.deepEqual(seams.targets, [`::1:${port}`, `127.0.0.1:${port}`, `127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+  });
+
+  test('connects a named host name to the private or loopback address it resolves to', async () => {
+    freshProxy();
+    // The test connector opens no socket but 127.0.0.1's: each is a 502 after the attempt.
+    for (const host of ['private.test', 'mapped.test', 'v6-loopback.test']) {
+      assert.match(await refusal(`http://${host}/feed.json`, 502), /could not be reached/, host);
+    }
+    assert.deepEqual(seams.targets, ['10.1.2.3:', '::ffff:127.0.0.1:', '::1:']);
+  });
+
+  test('refuses the same names where allowFeed does not name that origin, without resolving them', async () => {
+    freshProxy();
+    for (const url of [
+      `http://vm:${port}/feed.json`,
+      `http://loopback.test:${Number(port) === 1 ? 2 : 1}/feed.json`,
+      `https://loopback.test:${port}/feed.json`,
+    ]) {
+      assert.match(await refusal(url), /it is not in this proxy's allowFeed list/, url);
+    }
+    assert.deepEqual(seams.asked, []);
+    assert.deepEqual(seams.targets, []);
   });
 });
 
@@ -185,11 +211,11 @@ describe('every redirect is checked like the first request', () => {
     upstreamOnly();
   });
 
-  test('refuses a redirect to a private host name, to the same machine under another origin, and to a host not allowed', async () => {
+  test('refuses a redirect to a local name allowFeed does not name, to the same machine under another origin, and to a host not allowed', async () => {
     freshProxy();
     assert.match(
-      await refusal(via('http://private.test/feed.json', 301)),
-      /private\.test resolves to 10\.1\.2\.3, which is a private address/,
+      await refusal(via(`http://vm:${port}/feed.json`, 301)),
+      /redirects to http:\/\/vm:\d+\/feed\.json: it is not in this proxy's allowFeed list/,
     );
     assert.match(
       await refusal(via(`http://[::ffff:7f00:1]:${port}/feed.json`, 308)),
@@ -199,7 +225,7 @@ describe('every redirect is checked like the first request', () => {
       await refusal(via('https://feeds.example/feed.json')),
       /redirects to https:\/\/feeds\.example\/feed\.json: it is not in this proxy's allowFeed list/,
     );
-    assert.deepEqual(seams.asked, ['private.test']);
+    assert.deepEqual(seams.asked, []);
     upstreamOnly();
   });
 
@@ -213,5 +239,40 @@ describe('every redirect is checked like the first request', () => {
     assert.match(await refusal(`${upstream.origin}/redirect`, 502), /answered 302 without a Location to follow/);
     assert.deepEqual(seams.asked, []);
     upstreamOnly();
+  });
+});
+
+describe('with the system resolver (no DNS seam)', () => {
+  /** A proxy that resolves names as the server does; the connection seam still records every socket. */
+  function resolvingProxy(allowFeed: string[]) {
+    const connector = loopbackOnlyConnector();
+    const resolving = createProxy({ allowFeed, connect: connector.connect });
+    proxies.push(resolving);
+    return { proxy: resolving, targets: connector.targets };
+  }
+
+  test('localhost, which the OS resolves to loopback, is refused where allowFeed does not name it', async () => {
+    const { proxy: resolving, targets } = resolvingProxy([`${upstream.origin}/*`]);
+    const direct = await resolving(proxyRequest(`http://localhost:${port}/feed.json`));
+    assert.equal(direct.status, 403);
+    assert.match(((await direct.json()) as { error: string }).error, /not in this proxy's allowFeed list/);
+    const redirected = await resolving(
+      proxyRequest(`${upstream.origin}/redirect?to=${encodeURIComponent(`http://localhost:${port}/feed.json`)}`),
+    );
+    assert.equal(redirected.status, 403);
+    assert.match(
+      ((await redirected.json()) as { error: string }).error,
+      /redirects to http:\/\/localhost:\d+\/feed\.json/,
+    );
+    assert.deepEqual(targets, [`127.0.0.1:${port}`], 'only the named upstream, for the redirect');
+  });
+
+  test('named, localhost is fetched at the loopback addresses the OS resolves it to', async () => {
+    const { proxy: resolving, targets } = resolvingProxy([`http://localhost:${port}/*`]);
+    const response = await resolving(proxyRequest(`http://localhost:${port}/feed.json`));
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), jsonFeed('v1'));
+    assert.ok(targets.length > 0);
+    for (const target of targets) assert.ok([`127.0.0.1:${port}`, `::1:${port}`].includes(target), target);
   });
 });

@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { LibsqlStore, openStore, PostgresStore, StoreOpenError } from '../src/store/index.js';
+import { openStore, StoreOpenError } from '../src/store/index.js';
+import { LibsqlStore } from '../src/store/libsql.js';
+import { PostgresStore } from '../src/store/postgres.js';
 import { postgresSkip, startPostgres } from './support/postgres.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'feedlets-open-'));

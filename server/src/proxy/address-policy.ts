@@ -4,7 +4,7 @@ import { isIPv4, isIPv6 } from 'node:net';
  * What an IP address is, for the proxy's one question: may it connect there?
  * - `public`: a global unicast address; the proxy connects when the URL is allowed.
  * - `local`: this machine or its private network (loopback, RFC 1918, CGNAT, unique-local IPv6);
- *   refused unless the origin names the address itself in `allowFeed` (a feed on the same machine).
+ *   refused unless `allowFeed` names the origin (a feed on the same machine or network).
  * - `never`: nothing a feed is served from (link-local and cloud metadata, unspecified, multicast,
  *   broadcast, reserved and documentation blocks); refused even when named.
  */

@@ -1,14 +1,12 @@
-import { isIP } from 'node:net';
-
 /** The feeds a proxy may fetch, parsed once from `allowFeed`. */
 export interface AllowList {
   /** Whether `url` (already parsed, without fragment) may be fetched. */
   allows(url: URL): boolean;
   /**
-   * Whether the origin (`http://127.0.0.1:8080`) names its own address in the list, so it may be
-   * on this machine or its private network: its host is an IP literal or `localhost`.
+   * Whether an entry names the origin (`http://vm:8080`), so it may be on this machine or its
+   * private network: the operator said where it is.
    */
-  namesLocalOrigin(origin: string): boolean;
+  namesOrigin(origin: string): boolean;
 }
 
 /** Parses one `allowFeed` entry; throws with the fix in words when it cannot be used. */
@@ -45,13 +43,9 @@ function parseEntry(entry: string): { prefix?: string; exact?: string; url: URL 
  */
 export function parseAllowList(entries: readonly string[]): AllowList {
   const parsed = entries.map(parseEntry);
-  const localOrigins = new Set(
-    parsed
-      .filter(({ url }) => url.hostname === 'localhost' || isIP(url.hostname.replace(/^\[(.*)\]$/, '$1')) !== 0)
-      .map(({ url }) => url.origin),
-  );
+  const origins = new Set(parsed.map(({ url }) => url.origin));
   return {
     allows: (url) => parsed.some(({ prefix, exact }) => (prefix ? url.href.startsWith(prefix) : url.href === exact)),
-    namesLocalOrigin: (origin) => localOrigins.has(origin),
+    namesOrigin: (origin) => origins.has(origin),
   };
 }

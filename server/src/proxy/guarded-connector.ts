@@ -22,13 +22,13 @@ interface GuardOptions {
   lookup: Lookup;
   /** Opens the socket once the address is checked. */
   connect: Connector;
-  /** Whether this origin names its own address in the allow list, so it may be local. */
-  namesLocalOrigin(origin: string): boolean;
+  /** Whether the allow list names this origin, so it may be local. */
+  namesOrigin(origin: string): boolean;
 }
 
 /**
  * The address every connection goes to, after DNS: each address the host resolves to must be
- * public, or local on an origin the allow list names by address. All of them, not just the first,
+ * public, or local on an origin the allow list names. All of them, not just the first,
  * so a name that answers with one public and one private address is refused. The socket is then
  * opened to that checked address, never to the name, so DNS cannot answer differently between the
  * check and the connection (rebinding).
@@ -38,10 +38,9 @@ async function checkedAddresses(hostname: string, origin: string, options: Guard
   if (addresses.length === 0) throw new AddressRefused(`${hostname} has no address`);
   for (const address of addresses) {
     const { kind, what } = classifyAddress(address);
-    if (kind === 'public' || (kind === 'local' && options.namesLocalOrigin(origin))) continue;
+    if (kind === 'public' || (kind === 'local' && options.namesOrigin(origin))) continue;
     const host = address === hostname ? address : `${hostname} resolves to ${address}, which`;
-    const fix =
-      kind === 'local' ? ': name this origin by its address in allowFeed to proxy a feed on your own network' : '';
+    const fix = kind === 'local' ? ': name this origin in allowFeed to proxy a feed on your own network' : '';
     throw new AddressRefused(`${host} is ${what}; the proxy does not connect there${fix}`);
   }
   return addresses;

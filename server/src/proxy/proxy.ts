@@ -13,10 +13,11 @@ export interface ProxyOptions {
    * The feeds it may fetch (the CLI's repeatable `--allow-feed`): exact URLs
    * (`https://example.com/feed.json`) or prefixes ending in `/*` (`https://example.com/*`,
    * `https://example.com/feeds/*`), http or https. Empty: every request is refused (403).
-   * Loopback and private addresses are refused, also after DNS and on redirects, except on an
-   * origin listed here by its address or as `localhost` (`http://127.0.0.1:8080/*`,
-   * `http://localhost:3000/feed.xml`, `http://10.0.0.5/*`): a feed on your own machine or network.
-   * Link-local (cloud metadata), multicast and reserved addresses are refused even then.
+   * An origin listed here may be on this machine or its private network, by address or by name
+   * (`http://127.0.0.1:8080/*`, `http://vm:3000/feed.xml`): the proxy connects to whatever its name
+   * resolves to, so list names whose DNS you trust. Loopback and private addresses of any other
+   * origin are refused, and link-local (cloud metadata), multicast and reserved addresses always,
+   * also after DNS and on redirects.
    */
   allowFeed: readonly string[];
   /** How long an answer is served from memory before it is revalidated upstream (the CLI's `--proxy-ttl`). Default 60. */
@@ -86,9 +87,10 @@ function strongEtag(body: Uint8Array): string {
  * proxy="https://your-server/api/proxy?url={url}">`. It is a standard fetch handler: mount it on
  * any route; it reads only the `url` search parameter.
  *
- * It fetches only feeds `allowFeed` allows, never connects to loopback, private, link-local or
- * multicast addresses (checked on the address DNS returned, inside the connection, on every
- * redirect), passes on only JSON Feed, RSS, Atom and XML, at most `maxBytes`, within `timeoutMs`.
+ * It fetches only feeds `allowFeed` allows, never connects to link-local or multicast addresses,
+ * nor to loopback or private ones unless `allowFeed` names that origin (checked on the address DNS
+ * returned, inside the connection, on every redirect), passes on only JSON Feed, RSS, Atom and XML,
+ * at most `maxBytes`, within `timeoutMs`.
  * Answers are kept in memory for `ttlSeconds`, then revalidated upstream with its ETag and
  * Last-Modified; concurrent requests for one feed share one upstream fetch. Each answer carries the
  * proxy's own strong ETag (If-None-Match gives 304), `Cache-Control: public, max-age=<ttl>`,
@@ -114,7 +116,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     connect: guardedConnector({
       lookup: options.lookup ?? systemLookup,
       connect: options.connect ?? buildConnector({ timeout: timeoutMs }),
-      namesLocalOrigin: allowList.namesLocalOrigin,
+      namesOrigin: allowList.namesOrigin,
     }),
   });
 

@@ -30,7 +30,7 @@ export function checkTarget(raw: string, base: URL | undefined, allowList: Allow
   url.hash = '';
   if (isIP(url.hostname.replace(/^\[(.*)\]$/, '$1'))) {
     const { kind, what } = classifyAddress(url.hostname);
-    if (kind === 'never' || (kind === 'local' && !allowList.namesLocalOrigin(url.origin))) {
+    if (kind === 'never' || (kind === 'local' && !allowList.namesOrigin(url.origin))) {
       throw refuse(403, `${url.hostname} is ${what}; the proxy does not connect there`);
     }
   }

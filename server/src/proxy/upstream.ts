@@ -125,7 +125,16 @@ async function follow(start: URL, signal: AbortSignal, options: UpstreamOptions)
     };
     if (response.status === 304 && options.validators) {
       await response.body?.cancel();
-      return { status: 'not-modified', validators: { ...options.validators, ...validators } };
+      // A 304 need not repeat Last-Modified (RFC 9110): keep each validator it leaves out.
+      const kept = options.validators;
+      return {
+        status: 'not-modified',
+        validators: {
+          url: url.href,
+          etag: validators.etag ?? kept.etag,
+          lastModified: validators.lastModified ?? kept.lastModified,
+        },
+      };
     }
     if (response.status !== 200 && response.status !== 203) {
       await response.body?.cancel();

@@ -97,11 +97,15 @@ export function adminRoutes(settings: Settings): Hono<Env> {
       status,
     );
 
-  function reviewCard(review: StoredReview, csrf: string) {
+  /** A CSRF field for a signed-in page; none for a Bearer request, which no other site can forge. */
+  const csrfField = (csrf: string | undefined) =>
+    csrf === undefined ? '' : html`<input type="hidden" name="csrf" value="${csrf}" />`;
+
+  function reviewCard(review: StoredReview, csrf: string | undefined) {
     const stars = '★'.repeat(review.rating) + '☆'.repeat(5 - review.rating);
     const button = (action: string, label: string) =>
       html`<form method="post" action="${base}/reviews/${encodeURIComponent(review.id)}/${action}">
-        <input type="hidden" name="csrf" value="${csrf}" /><button>${label}</button>
+        ${csrfField(csrf)}<button>${label}</button>
       </form>`;
     return html`<article>
       <p class="meta"><span aria-label="${review.rating} of 5 stars">${stars}</span> · ${review.name || 'Anonymous'} · ${review.createdAt} · ${review.status}</p>
@@ -117,8 +121,8 @@ export function adminRoutes(settings: Settings): Hono<Env> {
 
   app.get('/admin', async (c) => {
     const user = await who(c);
-    if (user?.by !== 'cookie') return signIn(c, 401);
-    const csrf = await auth.csrfFor(user.session);
+    if (!user) return signIn(c, 401);
+    const csrf = user.by === 'cookie' ? await auth.csrfFor(user.session) : undefined;
     const [pending, published] = await Promise.all([
       store.list({ status: ['pending'], limit: SHOWN }),
       store.list({ status: ['published'], limit: SHOWN }),
@@ -133,7 +137,7 @@ export function adminRoutes(settings: Settings): Hono<Env> {
         'Reviews · feedlets-server',
         html`<main>
           <h1>Reader reviews</h1>
-          <form method="post" action="${base}/logout"><input type="hidden" name="csrf" value="${csrf}" /><button>Sign out</button></form>
+          ${user.by === 'cookie' ? html`<form method="post" action="${base}/logout">${csrfField(csrf)}<button>Sign out</button></form>` : ''}
           ${section('Waiting for approval', pending.reviews, 'No review is waiting.')}
           ${section('Published', published.reviews, 'No review is published yet.')}
         </main>`,

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { Env } from '../options.js';
 import { etagMatches } from '../etag.js';
@@ -19,16 +21,11 @@ const HASHED = /^(?:chunks|lazy)\/[^/]+-[\w-]{8}\.(?:js|mjs|css)(?:\.map)?$/;
 /**
  * `GET /feedlets/*`: the built widget files (`feedlets.js`, the loader, its chunks) from `dir`,
  * with their type, an `ETag`, and long caching for hashed names only. Reads files with `node:fs`
- * (Node, Deno, Bun); leave `assetsDir` unset elsewhere.
+ * (Node, Deno, Bun), so only the `feedlets-server` entry mounts it.
  */
 export function assetRoutes(dir: string): Hono<Env> {
   const app = new Hono<Env>();
-  const fs = import('node:fs/promises');
-  const path = import('node:path');
-
   app.on(['GET', 'HEAD'], '/feedlets/*', async (c) => {
-    const { readFile, stat } = await fs;
-    const { resolve, sep } = await path;
     const root = resolve(dir);
     let name: string;
     try {

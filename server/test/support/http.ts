@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { get } from 'node:http';
-import { createHandler } from '../../src/handler.js';
+import { createHandler } from '../../src/handler-with-assets.js';
 import { listen, type NodeServer } from '../../src/node.js';
 import type { HandlerOptions } from '../../src/options.js';
 
