@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { FeedController } from '../../core/feed-controller.js';
 import { translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
-import { clampLevel, header, headingText } from './heading.js';
+import { clampLevel, header, headingText, levelConverter } from './heading.js';
 import { hostLocale } from './host-locale.js';
 import { ThemedElement } from './themed-element.js';
 
@@ -43,7 +43,7 @@ export abstract class FeedElement extends ThemedElement {
     locale: {},
     label: {},
     heading: {},
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
     target: {},
     proxy: {},
     feed: { attribute: false },
