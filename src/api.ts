@@ -28,6 +28,8 @@ export { registerDates, type DateStrings } from './core/date-strings.js';
 export { registerLanguageNames, type LanguageNames } from './core/language-name.js';
 export type { TagNames } from './core/tag-names.js';
 export type { Author, Feed, FeedStatus, Item, Review } from './core/types.js';
+// The elements' base classes: declarations refer to them (<news-card> extends ThemedElement).
+export { ThemedElement } from './elements/shared/themed-element.js';
 export { FeedElement } from './elements/shared/feed-element.js';
 // The type of the elements' `clock`, named so that declarations can refer to it.
 export type { MinuteClock } from './elements/shared/minute-clock.js';
