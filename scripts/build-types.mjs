@@ -14,7 +14,15 @@ const input = Object.fromEntries(
     file.replace(/^src\//, 'build/types/').replace(/\.ts$/, '.d.ts'),
   ]),
 );
-const bundle = await rollup({ input, plugins: [dts()], external: [/^lit/, /^@lit\//] });
+// Every warning fails the build: one about a declaration (say, a type referenced but exported by no
+// public entry) is a TS2742 error waiting in a user's project.
+const warnings = [];
+const onwarn = (warning, print) => {
+  warnings.push(warning);
+  print(warning);
+};
+
+const bundle = await rollup({ input, plugins: [dts()], external: [/^lit/, /^@lit\//], onwarn });
 await bundle.write({
   dir: 'dist',
   format: 'es',
@@ -33,8 +41,13 @@ for (const [file, source] of [
     input: `build/types/${source}.d.ts`,
     plugins: [dts({ respectExternal: false })],
     external: [/^lit/, /^@lit\//],
+    onwarn,
   });
   await single.write({ file: `dist/${file}.d.ts`, format: 'es' });
   await single.close();
+}
+if (warnings.length) {
+  console.error(`build-types: ${warnings.length} warning(s) above; fix them, the declarations are not shippable.`);
+  process.exit(1);
 }
 console.log('types written to dist/');

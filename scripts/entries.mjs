@@ -4,6 +4,7 @@ export const tags = ['news-ticker', 'news-cards', 'news-card', 'news-categories'
 /** npm entries, with lit left to the user's bundler. */
 export const entries = {
   index: 'src/index.ts',
+  xml: 'src/xml.ts',
   'define/index': 'src/define/index.ts',
   ...Object.fromEntries(tags.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`])),
   'locales/ru': 'src/locales/ru.ts',

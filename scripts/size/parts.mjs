@@ -54,7 +54,8 @@ export function partsBySource(code, map) {
 // under that name, so a renamed or new chunk shows up as it is; an element's chunk is `<its tag>`.
 export const CHUNK_PARTS = {
   loader: 'the loader (loader.js)',
-  base: 'base: Lit and what every element uses',
+  lit: 'lit: Lit',
+  base: 'base: what every element uses of the core',
   dates: 'dates: formatting dates (not the ticker)',
   feed: 'feed: loading and reading a JSON Feed',
 };

@@ -294,6 +294,8 @@ class Source {
           'cors',
           `The server at ${new URL(this.url).origin} does not allow cross-origin requests for ${this.url}: serve the feed from your own site, add Access-Control-Allow-Origin, or set proxy`,
           this.url,
+          undefined,
+          cause,
         );
       } catch {
         if (signal.aborted) return signal.reason as FeedError;
@@ -304,6 +306,8 @@ class Source {
       'network',
       `${this.url} could not be reached${detail}: check the address and your connection`,
       this.url,
+      undefined,
+      cause,
     );
   }
 

@@ -1,4 +1,4 @@
-import { datesOf } from './date-strings.js';
+import { datesOf, type DateStrings } from './date-strings.js';
 import type { Plural } from './strings.js';
 
 const WEEK = 7 * 24 * 3600 * 1000;
@@ -9,8 +9,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 type Formatter = (date: Date, diff: number) => string;
-const relative = new Map<string, Formatter>();
-const absolute = new Map<string, Formatter>();
+type Made = { table: DateStrings | undefined; format: Formatter };
+// Each formatter is kept with the shipped table it was made from: through the loader a language's
+// table arrives after its first dates are drawn, and from then on the table must be used.
+const relative = new Map<string, Made>();
+const absolute = new Map<string, Made>();
 
 const knows = new Map<string, boolean>();
 
@@ -33,15 +36,12 @@ function intlKnows(locale: string): boolean {
   return known;
 }
 
-/** The shipped dates of `locale`, when the engine lacks its data. */
-const shipped = (locale: string) => {
-  const table = datesOf(locale);
-  return table && !intlKnows(locale) ? table : undefined;
-};
+/** The shipped `table` of `locale`, when the engine lacks its data. */
+const needed = (locale: string, table: DateStrings | undefined) => (table && !intlKnows(locale) ? table : undefined);
 
-function relativeFormatter(locale: string): Formatter {
+function relativeFormatter(locale: string, shipped: DateStrings | undefined): Formatter {
   const unitOf = (diff: number) => UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? UNITS[2]!;
-  const table = shipped(locale);
+  const table = needed(locale, shipped);
   if (!table) {
     const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return (_, diff) => {
@@ -65,8 +65,8 @@ function relativeFormatter(locale: string): Formatter {
   };
 }
 
-function absoluteFormatter(locale: string): Formatter {
-  const table = shipped(locale);
+function absoluteFormatter(locale: string, shipped: DateStrings | undefined): Formatter {
+  const table = needed(locale, shipped);
   if (!table) {
     const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     return (date) => dtf.format(date);
@@ -86,7 +86,8 @@ export function formatDate(date: Date, locale: string, now = Date.now()): string
   const diff = date.getTime() - now;
   if (Number.isNaN(diff)) return '';
   const [cache, make] = Math.abs(diff) < WEEK ? [relative, relativeFormatter] : [absolute, absoluteFormatter];
-  let format = cache.get(locale);
-  if (!format) cache.set(locale, (format = make(locale)));
-  return format(date, diff);
+  const table = datesOf(locale);
+  let made = cache.get(locale);
+  if (!made || made.table !== table) cache.set(locale, (made = { table, format: make(locale, table) }));
+  return made.format(date, diff);
 }

@@ -372,6 +372,7 @@ describe('FeedStore', () => {
       await clock.tickAsync(1); // the failed request, then the no-cors probe
       const { error } = reader.last()!;
       expect(error!.code).to.equal('cors');
+      expect(error!.cause, 'the failed request').to.be.instanceOf(TypeError);
       expect(error!.message)
         .to.contain('https://feeds.example')
         .and.contain('Access-Control-Allow-Origin')
@@ -388,6 +389,7 @@ describe('FeedStore', () => {
       for (const reader of [cross, local]) {
         expect(reader.last()!.error!.code).to.equal('network');
         expect(reader.last()!.error!.message).to.contain('could not be reached');
+        expect(reader.last()!.error!.cause, 'the refused connection').to.be.instanceOf(TypeError);
       }
       // A same-origin failure cannot be CORS, so there is no probe.
       expect(stub!.callsTo(same)).to.have.length(1);

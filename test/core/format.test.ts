@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
+import { registerDates } from '../../src/core/date-strings.js';
 import { formatDate } from '../../src/core/format.js';
-import '../../src/locales/az.js';
+import { azDates } from '../../src/locales/az.js';
 import '../../src/locales/ru.js';
 
 const NOW = Date.UTC(2024, 0, 10, 12, 0, 0);
@@ -80,6 +81,16 @@ describe('formatDate', () => {
       ];
       expect(shipped).to.deep.equal(intl);
       expect(formatDate(new Date(2024, 4, 9, 12), other, NOW + 300 * DAY)).to.equal('9 мая 2024 г.');
+    });
+
+    it('uses a table registered after the language first wrote a date, as the loader registers one', () => {
+      // A made-up language, which no engine has: Intl writes it as it can until the table comes.
+      const locale = 'qaa';
+      formatDate(at(-3 * HOUR), locale, NOW);
+      formatDate(new Date(2024, 0, 23, 12), locale, NOW + 30 * DAY);
+      registerDates(locale, { ...azDates, date: '{month} {d}, {y}', hoursAgo: { other: '{n} h ago' } });
+      expect(formatDate(at(-3 * HOUR), locale, NOW)).to.equal('3 h ago');
+      expect(formatDate(new Date(2024, 0, 23, 12), locale, NOW + 30 * DAY)).to.equal('yan 23, 2024');
     });
 
     it('leaves a language with no shipped strings to Intl', () => {

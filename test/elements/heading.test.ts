@@ -74,13 +74,15 @@ describe('heading and heading-level, the same in every element', () => {
         }
       });
 
-      it('clamps heading-level to 1…6 and takes the default for what is not a number', async () => {
+      it('clamps heading-level to 1…6 and takes the default for what is not a number, empty included', async () => {
         const cases: [string, string][] = [
           ['0', 'h1'],
           ['-4', 'h1'],
           ['9', 'h6'],
           ['2.6', 'h3'],
           ['two', `h${fallbackLevel}`],
+          ['', `h${fallbackLevel}`],
+          [' ', `h${fallbackLevel}`],
         ];
         for (const [level, expected] of cases) {
           const el = await render(make, 'Heading', level);

@@ -40,6 +40,12 @@ describe('surfaces on a tinted page', () => {
     expect(getComputedStyle(tablist).backgroundColor).to.equal(TRANSPARENT);
   });
 
+  it('keeps the first tab off the edge of its rail, so a hovered tab does not touch it', () => {
+    const tablist = elements[4]!.shadowRoot!.querySelector('[part="tablist"]')!;
+    const first = tablist.querySelector('[role="tab"]')!;
+    expect(first.getBoundingClientRect().left - tablist.getBoundingClientRect().left).to.be.greaterThan(0);
+  });
+
   it('keeps the surfaces on the cards themselves and on the form fields', () => {
     for (const el of [elements[1]!, elements[2]!]) {
       const card = el.shadowRoot!.querySelector('[part="card"]')!;

@@ -2,6 +2,7 @@
 import 'feedlets/define/news-ticker';
 import { parseFeed, type FeedErrorCode, type ReviewPayload } from 'feedlets';
 import { watch } from 'feedlets/loader.js';
+import { parseXmlFeed } from 'feedlets/xml';
 
 const ticker = document.querySelector('news-ticker')!;
 export const speed: number = ticker.speed;
@@ -16,6 +17,11 @@ ticker.addEventListener('news-load', (event) => console.warn(event.detail.feed.i
 export const wrong: string = ticker.speed;
 
 export const feed = parseFeed('{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[]}');
+
+// The RSS/Atom reader is its own entry, which the root does not import.
+export const xmlTitle: string | undefined = parseXmlFeed(
+  '<rss version="2.0"><channel><title>t</title></channel></rss>',
+).title;
 
 // The loader's one export: a shadow root made after its host was added is handed over by the page.
 export const watchShadow: (root: ShadowRoot) => void = watch;

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
 import { languageName, sameLanguage } from '../../core/language-name.js';
-import { resolveLocale } from '../../core/locale.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { tagName } from '../../core/tag-names.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { clampLevel, header, headingText, heading as headingOf } from '../shared/heading.js';
+import { clampLevel, header, headingText, heading as headingOf, levelConverter } from '../shared/heading.js';
+import { hostLocale } from '../shared/host-locale.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { ThemedElement } from '../shared/themed-element.js';
 import { cardStyles } from './news-card.styles.js';
@@ -147,7 +147,7 @@ export class NewsCard extends ThemedElement {
     item: { attribute: false },
     locale: { reflect: true },
     heading: {},
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
     noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
     noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },
@@ -200,7 +200,7 @@ export class NewsCard extends ThemedElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('locale') || !this.hasUpdated) this.#resolvedLocale = resolveLocale(this);
+    if (changed.has('locale') || !this.hasUpdated) this.#resolvedLocale = hostLocale(this);
   }
 
   protected override render() {

@@ -4,6 +4,7 @@ import { imageErrorHandler, renderCard, type CardOptions } from '../news-card/ne
 import { cardStyles } from '../news-card/news-card.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement } from '../shared/feed-element.js';
+import { levelConverter } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { cardsStyles } from './news-cards.styles.js';
 
@@ -63,7 +64,7 @@ export class NewsCards extends FeedElement {
   static override properties: PropertyDeclarations = {
     limit: { type: Number },
     layout: { reflect: true },
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
     noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
     noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },

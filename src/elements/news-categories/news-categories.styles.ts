@@ -69,10 +69,12 @@ export const categoriesStyles = css`
     font-size: 0.875em;
   }
 
+  /* Inner padding keeps a hovered or selected tab off the rail's edges. */
   .tablist {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
+    padding-inline: calc(var(--_gap) / 4);
     border-block-end: 1px solid var(--_border);
   }
 

@@ -6,7 +6,7 @@ import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { FeedElement, names } from '../shared/feed-element.js';
-import { heading } from '../shared/heading.js';
+import { heading, levelConverter } from '../shared/heading.js';
 import { MinuteClock } from '../shared/minute-clock.js';
 import { categoriesStyles } from './news-categories.styles.js';
 
@@ -115,7 +115,7 @@ export class NewsCategories extends FeedElement {
     limit: { type: Number },
     categories: { reflect: true },
     layout: { reflect: true },
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
     selectedKey: { state: true },
   };
 

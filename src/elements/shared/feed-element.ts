@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed-controller.js';
-import { resolveLocale } from '../../core/locale.js';
-import { stringsReady, translator, type Strings, type Translate } from '../../core/strings.js';
+import { translator, type Strings, type Translate } from '../../core/strings.js';
 import type { Item } from '../../core/types.js';
-import { clampLevel, header, headingText } from './heading.js';
+import { clampLevel, header, headingText, levelConverter } from './heading.js';
+import { hostLocale } from './host-locale.js';
 import { ThemedElement } from './themed-element.js';
 
 /** Splits a comma-separated attribute into lower-case names. */
@@ -43,7 +43,7 @@ export abstract class FeedElement extends ThemedElement {
     locale: {},
     label: {},
     heading: {},
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
     target: {},
     proxy: {},
     feed: { attribute: false },
@@ -114,10 +114,8 @@ export abstract class FeedElement extends ThemedElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('locale') || !this.hasUpdated) {
-      this.resolvedLocale = resolveLocale(this);
+      this.resolvedLocale = hostLocale(this);
       this.t = translator(this.resolvedLocale, this.english);
-      // Through the loader, a language's messages arrive on first use: draw again when they do.
-      void stringsReady(this.resolvedLocale)?.then(() => this.requestUpdate());
     }
   }
 

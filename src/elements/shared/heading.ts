@@ -20,6 +20,14 @@ const levels: ((name: string, content: unknown, id?: string) => TemplateResult)[
 export const heading = (level: number, name: string, content: unknown, id?: string): TemplateResult =>
   levels[level - 1]!(name, content, id);
 
+/**
+ * Reads `heading-level`: an empty attribute is no number, as a word is, so it gives the element's
+ * default rather than `Number('')`, 0, which would clamp to 1.
+ */
+export const levelConverter = {
+  fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : Number.NaN),
+};
+
 /** 1 to 6, rounded: what every element does with `heading-level`. Not a number gives `fallback`. */
 export const clampLevel = (value: unknown, fallback: number): number => {
   const level = Number(value);
