@@ -102,7 +102,9 @@ function check(dir) {
   const code = [...needed].filter((file) => !file.endsWith('.map'));
   console.log(
     `${pkg.name}@${pkg.version}: ${files.size} files packed, ${needed.size} needed ` +
-      (maps.length ? `(${kib(code)} without source maps, ${kib(maps)} in ${maps.length} source maps)` : `(${kib(code)})`),
+      (maps.length
+        ? `(${kib(code)} without source maps, ${kib(maps)} in ${maps.length} source maps)`
+        : `(${kib(code)})`),
   );
   return problems.map((problem) => `${pkg.name}: ${problem}`);
 }
