@@ -1,3 +1,5 @@
+// Hand-written because size-limit (run after it) checks the budgets but shows neither the targets nor
+// what a bundle is made of.
 // Prints what each way of loading Feedlets costs a reader (minified, gzip, brotli) beside its CI
 // budget (.size-limit.js) and its target, then what each bundle is made of, part by part, and how
 // far each is from its target. `npm run size` writes the bundles first (bundles.mjs) and runs
