@@ -32,7 +32,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.*', '.size-limit.js', 'demo/server/**', 'bench/**', '.storybook/**'],
+    files: [
+      'scripts/**',
+      '*.config.*',
+      '.size-limit.js',
+      '.puppeteerrc.cjs',
+      'demo/server/**',
+      'bench/**',
+      '.storybook/**',
+    ],
     // The bench pages run in the browser (the base config's globals).
     ignores: ['bench/pages/**'],
     languageOptions: { globals: { ...globals.node } },
