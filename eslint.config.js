@@ -16,6 +16,7 @@ export default tseslint.config(
       'custom-elements.json',
       'bench/dist/',
       'server/dist/',
+      'server/build/',
       '.storybook/public/mockServiceWorker.js',
     ],
   },

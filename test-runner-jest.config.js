@@ -1,5 +1,6 @@
 // Storybook's test runner (`npm run test-storybook`), in Debian's Chromium: no browser is downloaded.
 import { getJestConfig } from '@storybook/test-runner';
+import { CHROMIUM } from './scripts/chromium.mjs';
 
 const defaults = getJestConfig();
 
@@ -10,7 +11,9 @@ export default {
       ...defaults.testEnvironmentOptions['jest-playwright'],
       browsers: ['chromium'],
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM, // CHROME_PATH, else Debian's
+        // scripts/chromium.mjs's flags but --headless=new: jest-playwright decides headless itself
+        // (its debug mode opens a window).
         args: [
           '--no-sandbox',
           '--disable-gpu',

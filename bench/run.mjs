@@ -1,6 +1,6 @@
 // `npm run bench`: builds the bench pages in production mode, serves them, drives Debian's
 // Chromium through Playwright, and prints medians next to their same-run baselines and the
-// targets of issue 6. Writes every sample to bench/results.json. See bench/README.md.
+// targets they are held to. Writes every sample to bench/results.json. See bench/README.md.
 import { writeFileSync } from 'node:fs';
 import { buildPages, distDir } from './harness/build.mjs';
 import { launchBrowser } from './harness/browser.mjs';

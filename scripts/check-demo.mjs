@@ -1,3 +1,5 @@
+// Hand-written because these steps are the test itself: Vite starts the demo server as `npm start`
+// does, and fetch talks to it.
 // Starts the demo server as `npm start` would and drives its review endpoint (feedlets-server's
 // handler) as the review box does: post, post again, read back, send garbage, survive faults and a
 // restart, and moderate through the admin API. Prints PASS or FAIL and exits non-zero on failure.

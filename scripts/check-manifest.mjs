@@ -1,3 +1,5 @@
+// Hand-written because @wc-toolkit/cem-validator checks package.json and module paths, not what the
+// entries say: attribute types and defaults, and the custom properties each element's styles read.
 // Checks what custom-elements.json (run `npm run analyze` first) tells editors, Storybook and
 // docs/reference.md: attributes typed with primitives or literals (never an alias's bare name) and
 // literal defaults, `limit` described for each element, and every `--news-*` custom property an

@@ -1,4 +1,4 @@
-// Ours: web-test-runner's reporters (default, summary, dot) print each browser's progress, none a run total.
+// Hand-written because web-test-runner's reporters (default, summary, dot) print each browser's progress, none a run total.
 import { writeSync } from 'node:fs';
 
 // A web-test-runner reporter that ends the run with one line per engine ("webkit: N passed, N

@@ -1,4 +1,4 @@
-// Ours: minify-literals 2.2.0, the maintained Lit template minifier, rejects news-ticker.ts and news-categories.ts.
+// Hand-written because minify-literals 2.2.0, the maintained Lit template minifier, rejects news-ticker.ts and news-categories.ts.
 // It minifies the static text of Lit's `html`, `svg` and `css` templates in our sources, which the
 // JS minifier leaves as written. (That library throws "minified template did not preserve template
 // expression placeholders" on those two files, whatever its HTML options, and brings 39 packages,

@@ -1,3 +1,4 @@
+// Hand-written because this is test data: what each framework's page must report.
 // The pages scripts/test-package.mjs opens, one per framework (sources in test/package/), and what
 // each must have put in `window.results`. `expected` lists the console errors a page causes on
 // purpose; any other console error fails it.

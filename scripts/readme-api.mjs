@@ -1,3 +1,5 @@
+// Hand-written because @custom-elements-manifest/to-markdown 0.1.0 writes a section per module, attribute
+// tables without type or default, and escapes the backticks in descriptions, so code shows as text.
 // Writes the element reference (docs/reference.md) from custom-elements.json, so the tables are
 // generated from the code's JSDoc and never kept by hand. `--check` fails when the page is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';

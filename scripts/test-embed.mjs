@@ -1,3 +1,5 @@
+// Hand-written because these steps are the test itself: Vite builds and serves the pages, Playwright
+// drives Chromium.
 // The site owner's first five minutes, automated: the built script-tag files on plain HTML pages
 // (demo/embed.html, demo/embed-classic.html, demo/embed-loader.html) under a strict
 // Content-Security-Policy, served by `vite preview` as `npm run preview` does. Needs `npm run build` first.

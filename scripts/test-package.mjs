@@ -1,3 +1,5 @@
+// Hand-written because no tool installs a packed tarball into React, Vue, Svelte and Angular projects and
+// renders each: npm, each project's Vite and Playwright do the work; the steps are ours.
 // The developer's first five minutes, automated: pack the package, install the tarball into a new
 // project with React 19, Vue 3, Svelte 5 and Angular, type-check a usage, bundle one page per
 // framework (test/package/) with that project's own vite, and render each in Chromium.

@@ -1,4 +1,4 @@
-// Ours: WebdriverIO starts drivers for Chrome, Firefox, Edge and Safari only, and Playwright's WebKit is a download.
+// Hand-written because WebdriverIO starts drivers for Chrome, Firefox, Edge and Safari only, and Playwright's WebKit is a download.
 // WebKit for web-test-runner: WebKitGTK's MiniBrowser (the engine behind Safari), driven through
 // Debian's WebKitWebDriver, which this launcher starts under a virtual X display and stops again.
 import { spawn } from 'node:child_process';

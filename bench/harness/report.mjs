@@ -1,6 +1,6 @@
 /**
  * A result row: what was measured, the figure (a median), its baseline from the same run, the
- * target from issue 6 and whether it is met (`true`, `false`, or `null` with a reason).
+ * target it is held to and whether it is met (`true`, `false`, or `null` with a reason).
  * @typedef {{ name: string, result: string, baseline?: string, target?: string, met?: boolean | null, why?: string, data?: object }} Row
  */
 

@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import sirv from 'sirv';
 import { makeFeed } from '../pages/lib/feed.js';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
-
 /**
- * Serves the built pages and generated feeds on 127.0.0.1. Feeds are counted here, where the network
- * really is: every feed request is logged with its status, whether it was conditional and the bytes
- * that went over the socket. `/feeds/<name>.json?items=N&kind=news|reviews` answers with an ETag
- * and a 304 to a matching `If-None-Match`; `/hang` never answers.
+ * Serves the built pages (sirv) and generated feeds on 127.0.0.1. Feeds are counted here, where the
+ * network really is: every feed request is logged with its status, whether it was conditional and
+ * the bytes that went over the socket. `/feeds/<name>.json?items=N&kind=news|reviews` answers with
+ * an ETag and a 304 to a matching `If-None-Match`; `/hang` never answers.
  */
 export async function startServer(root) {
+  // dev: each file read when asked, with `Cache-Control: no-store`, so no run reuses another's.
+  const files = sirv(root, { dev: true });
   /** @type {{ url: string, status: number, conditional: boolean, bytes: number, bodyBytes: number, open: boolean, aborted: boolean }[]} */
   const log = [];
   const versions = new Map();
@@ -64,22 +59,6 @@ export async function startServer(root) {
     else res.writeHead(200, headers).end(body);
   }
 
-  async function serveFile(req, res) {
-    const path = resolve(root, `.${decodeURIComponent(new URL(req.url, 'http://x').pathname)}`);
-    if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(path);
-      res
-        .writeHead(200, {
-          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  }
-
   // Never answers: the memory suite's leaky control leaves requests open here.
   function hang(req, res) {
     const entry = { url: req.url, status: 0, conditional: false, bytes: 0, bodyBytes: 0, open: true, aborted: false };
@@ -93,7 +72,7 @@ export async function startServer(root) {
   const server = createServer((req, res) => {
     if (req.url === '/hang') hang(req, res);
     else if (req.url.startsWith('/feeds/')) serveFeed(req, res);
-    else void serveFile(req, res);
+    else files(req, res, () => void res.writeHead(404).end());
   });
   await new Promise((done, fail) => server.once('error', fail).listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -1,32 +1,27 @@
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import sirv from 'sirv';
 import type { Connect, Plugin } from 'vite';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /**
  * Serves the package build (`dist/`, from `npm run build`) at `/dist/`, so the embed pages load
- * exactly the files a site owner would, under `vite` and `vite preview` alike.
+ * exactly the files a site owner would, under `vite` and `vite preview` alike. sirv serves the files;
+ * in dev mode it reads each when asked, so a rebuild shows at once (`Cache-Control: no-cache`, ETag).
  */
 export function serveDist(dist: string): Plugin {
+  const files = sirv(dist, { dev: true, etag: true, extensions: [] });
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (!pathname.startsWith('/dist/')) return next();
-    const file = resolve(dist, decodeURIComponent(pathname.slice('/dist/'.length)));
-    const found = file.startsWith(dist + sep) && statSync(file, { throwIfNoEntry: false })?.isFile();
-    res.setHeader('cache-control', 'no-cache');
-    if (!found) {
+    const notFound = () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       const built = statSync(dist, { throwIfNoEntry: false })?.isDirectory();
       res.end(built ? `${pathname} is not in dist/.` : 'dist/ is not built yet: run `npm run build` first.');
-      return;
-    }
-    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
-    createReadStream(file).pipe(res);
+    };
+    // sirv serves paths under dist/; nothing after this middleware sees the request.
+    req.url = req.url!.slice('/dist'.length);
+    files(req, res, notFound);
   };
   return {
     name: 'feedlets-demo-dist',

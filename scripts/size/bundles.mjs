@@ -1,3 +1,5 @@
+// Hand-written because size-limit bundles with esbuild: these are built as the library is (Vite, with
+// its template minifier), so they measure what ships.
 // The bundles a page makes with its own bundler, built here and written to OUT for the report and
 // size-limit to measure: each define entry with lit inlined (what a page that uses only that
 // element gets), the feed core alone, and what-if builds of everything with whole features cut.

@@ -1,21 +1,25 @@
+// Hand-written because no tool knows which of the loader's chunks a page with one element fetches;
+// es-module-lexer (maintained) reads each chunk's imports.
 // What a page fetches through dist/loader.js: the loader, the chunk it imports for its element, and
 // every chunk those import statically, read from the built files. Each file is served, and so
 // compressed, alone: a page's size is the sum of its files'.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { init, parse } from 'es-module-lexer';
 import { tags } from '../entries.mjs';
+
+await init;
 
 const LOADER = 'dist/loader.js';
 
 /** The chunks a built module imports: statically (fetched with it) and by import() (fetched on demand). */
 export function imports(file) {
-  const code = readFileSync(file, 'utf8');
-  const at = (specifier) => join(dirname(file), specifier);
-  const statics = [...code.matchAll(/(?:^|;)import\s*(?:[^"'`;]*?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) =>
-    at(m[1]),
-  );
-  const dynamics = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) => at(m[1]));
-  return { statics, dynamics };
+  const [found] = parse(readFileSync(file, 'utf8'), file);
+  const relative = (...types) =>
+    found
+      .filter((i) => types.includes(i.type) && /^\.{1,2}\//.test(i.specifier ?? ''))
+      .map((i) => join(dirname(file), i.specifier));
+  return { statics: relative('static', 'reexport-star'), dynamics: relative('dynamic') };
 }
 
 /** Every file a browser fetches for `entries`: them and all they import statically, but what `have` holds. */

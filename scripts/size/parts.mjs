@@ -1,3 +1,5 @@
+// Hand-written because no tool groups a bundle's sources into the parts of this product;
+// @jridgewell/trace-mapping (maintained) reads the source map.
 // What a bundle is made of. A one-file bundle is split by its source map: each shipped character
 // counts for the source it came from, grouped into the parts of the product. A page through the
 // loader is split by file: each chunk belongs to the part its name says.

@@ -1,7 +1,7 @@
 // The `feedlets-server` command: the only module that reads process.env or argv.
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { defaultAssetsDir } from './assets-dir.js';
 import { createHandler } from './handler-with-assets.js';
 import { listen } from './node.js';
 import { createProxy } from './proxy/index.js';
@@ -33,7 +33,7 @@ Options (each also from the environment variable in brackets):
   --item-id ID           an article id (not a URL) reviews may name; repeat for more [FEEDLETS_ITEM_ID, comma-separated]
   --allow-feed URL|https://host/*  a feed the proxy may fetch; repeat for more [FEEDLETS_ALLOW_FEED, comma-separated]
   --proxy-ttl S          seconds the proxy keeps an answer, default 60 [FEEDLETS_PROXY_TTL]
-  --assets DIR           the built widget files served at /feedlets/, default the package's dist/ [FEEDLETS_ASSETS]
+  --assets DIR           the built widget files served at /feedlets/, default the installed feedlets package's dist/ [FEEDLETS_ASSETS]
   --help                 this text
 `;
 
@@ -79,12 +79,6 @@ function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port "${text}" is not a port number (0 to 65535).`);
   return port;
-}
-
-function defaultAssets(): string | undefined {
-  // server/dist/cli.js (or server/src/cli.ts) -> the root package's dist/, when it is built.
-  const dir = fileURLToPath(new URL('../../dist/', import.meta.url));
-  return statSync(`${dir}feedlets.js`, { throwIfNoEntry: false })?.isFile() ? dir : undefined;
 }
 
 async function withStore<T>(db: string | undefined, work: (store: ReviewStore) => Promise<T>): Promise<T> {
@@ -184,7 +178,7 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
   const ttlText = values['proxy-ttl'] ?? env.FEEDLETS_PROXY_TTL ?? '60';
   const ttlSeconds = Number(ttlText);
   if (!/^\d+$/.test(ttlText)) throw new UsageError(`--proxy-ttl "${ttlText}" is not a number of seconds.`);
-  const assetsDir = values.assets ?? env.FEEDLETS_ASSETS ?? defaultAssets();
+  const assetsDir = values.assets ?? env.FEEDLETS_ASSETS ?? defaultAssetsDir();
   const trustProxy = values['trust-proxy'] ?? /^(1|true|yes)$/i.test(env.FEEDLETS_TRUST_PROXY ?? '');
   const db = values.db ?? env.FEEDLETS_DB;
   if (!db) throw new UsageError('Name the database: --db ./feedlets.db or --db postgres://… (or FEEDLETS_DB).');
@@ -230,7 +224,7 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<number
     `  health    ${server.url}/healthz`,
     assetsDir
       ? `  widgets   ${server.url}/feedlets/loader.js (or feedlets.js, all in one file)`
-      : '  widgets   not served (run `npm run build` at the root, or pass --assets DIR)',
+      : '  widgets   not served: pass --assets DIR (or install feedlets beside feedlets-server; in a clone, npm run build)',
     proxy
       ? `  proxy     ${api}/proxy?url={url}   (feeds: ${allowFeed.join(', ')})`
       : '  proxy     off (give --allow-feed URL)',

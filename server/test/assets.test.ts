@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { defaultAssetsDir } from '../src/assets-dir.js';
 import type { NodeServer } from '../src/node.js';
 import { libsql, tempFolder, type TestDatabase } from './support/databases.js';
 import { startServer } from './support/http.js';
@@ -97,5 +99,43 @@ describe('widget files and health', () => {
     const response = await fetch(`${server.url}/api/proxy?url=https://feeds.example/news.json`);
     assert.equal(response.status, 404);
     assert.match((await response.json()).error, /--allow-feed/);
+  });
+});
+
+describe('the widget files served without --assets', () => {
+  /** A project with feedlets-server installed: where its dist/cli.js would be. */
+  function project(withFeedlets: { built: boolean } | undefined) {
+    const root = tempFolder();
+    const cli = join(root, 'node_modules', 'feedlets-server', 'dist', 'cli.js');
+    mkdirSync(join(cli, '..'), { recursive: true });
+    if (withFeedlets) {
+      const feedlets = join(root, 'node_modules', 'feedlets');
+      mkdirSync(join(feedlets, 'dist'), { recursive: true });
+      writeFileSync(
+        join(feedlets, 'package.json'),
+        JSON.stringify({ name: 'feedlets', exports: { './package.json': './package.json' } }),
+      );
+      if (withFeedlets.built) writeFileSync(join(feedlets, 'dist', 'feedlets.js'), 'export {};\n');
+    }
+    return { root, from: pathToFileURL(cli) };
+  }
+
+  test('are the dist/ of the feedlets package installed beside it', () => {
+    const { root, from } = project({ built: true });
+    assert.equal(defaultAssetsDir(from), join(root, 'node_modules', 'feedlets', 'dist'));
+  });
+
+  test('are none when feedlets is not installed, or has no built files', () => {
+    assert.equal(defaultAssetsDir(project(undefined).from), undefined);
+    assert.equal(defaultAssetsDir(project({ built: false }).from), undefined);
+  });
+
+  test("in a clone of the repository, are the root package's dist/ once built", () => {
+    const clone = tempFolder();
+    const from = pathToFileURL(join(clone, 'server', 'dist', 'cli.js'));
+    assert.equal(defaultAssetsDir(from), undefined);
+    mkdirSync(join(clone, 'dist'));
+    writeFileSync(join(clone, 'dist', 'feedlets.js'), 'export {};\n');
+    assert.equal(defaultAssetsDir(from), join(clone, 'dist'));
   });
 });
