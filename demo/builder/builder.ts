@@ -62,9 +62,19 @@ export class EmbedBuilder {
     return {
       script: new URL(this.#script, location.href).href,
       tag: this.#element.tagName,
-      attributes: [...(src ? ([['src', src]] as [string, string][]) : []), ...this.#attributes],
+      attributes: [...(src ? ([['src', src]] as [string, string][]) : []), ...this.#setAttributes()],
       properties: [...this.#properties],
     };
+  }
+
+  /** The attributes as the snippet writes them: trimmed, leaving out those at their default. */
+  #setAttributes(): [string, string | true][] {
+    return [...this.#attributes].flatMap(([name, value]): [string, string | true][] => {
+      if (value === true) return [[name, true]];
+      const documented = this.#element.attributes.find((attribute) => attribute.name === name);
+      const trimmed = value.trim();
+      return trimmed === '' || trimmed === defaultValue(documented?.default) ? [] : [[name, trimmed]];
+    });
   }
 
   #chooseElement(tag: string) {
@@ -74,9 +84,9 @@ export class EmbedBuilder {
     this.#src = this.#samples[0]?.url ?? '';
   }
 
+  /** Keeps a value as typed, so redrawing never takes a space or a digit from under the caret. */
   #setAttribute(attribute: ManifestAttribute, value: string | boolean) {
-    const unset = value === false || value === '' || value === defaultValue(attribute.default);
-    if (unset) this.#attributes.delete(attribute.name);
+    if (value === false || value === '') this.#attributes.delete(attribute.name);
     else this.#attributes.set(attribute.name, value);
   }
 
@@ -141,7 +151,7 @@ export class EmbedBuilder {
         <h2>Choose</h2>
         <label class="field">
           <span>Element</span>
-          <select name="tag" @change=${this.#changed((tag) => this.#chooseElement(tag))}>
+          <select name="tag" aria-describedby="not-listed" @change=${this.#changed((tag) => this.#chooseElement(tag))}>
             ${this.#options.elements.map(
               ({ tagName, summary }) =>
                 html`<option value=${tagName} ?selected=${tagName === element.tagName} title=${summary ?? ''}>&lt;${tagName}&gt;</option>`,
@@ -149,6 +159,10 @@ export class EmbedBuilder {
           </select>
         </label>
         ${element.summary ? html`<p class="hint">${element.summary.split('\n')[0]}</p>` : nothing}
+        <p class="hint" id="not-listed">
+          Elements that read a feed. &lt;news-card&gt; is not here: it shows one article your script hands it (its
+          <code>item</code>); &lt;news-cards&gt; draws the same card for each item of a feed.
+        </p>
         <fieldset>
           <legend>Feed</legend>
           <label class="field">
@@ -223,7 +237,7 @@ export class EmbedBuilder {
           </div>
         </div>
         <figure class="frame frame-desktop">
-          <figcaption>Desktop</figcaption>
+          <figcaption>Desktop (768 px or wider: scroll sideways in a narrow window)</figcaption>
           <div class="stage scheme-${this.#scheme}" data-width="desktop"></div>
         </figure>
         <figure class="frame frame-phone">
@@ -246,7 +260,7 @@ export class EmbedBuilder {
     const current = this.#attributes.get(attribute.name);
     const help = attribute.description ? html`<small>${attribute.description}</small>` : nothing;
     const onValue = this.#changed((value, checked) =>
-      this.#setAttribute(attribute, control.kind === 'boolean' ? checked : value.trim()),
+      this.#setAttribute(attribute, control.kind === 'boolean' ? checked : value),
     );
     if (control.kind === 'boolean') {
       return html`<label class="field field-check">
@@ -271,7 +285,7 @@ export class EmbedBuilder {
         type=${control.kind === 'number' ? 'number' : 'text'}
         .value=${live(typeof current === 'string' ? current : '')}
         placeholder=${fallback ?? ''}
-        @change=${onValue}
+        @input=${onValue}
       />
       ${help}
     </label>`;

@@ -26,6 +26,8 @@ export function snippet({ script, tag, attributes, properties }: EmbedChoice): s
   if (safe.length) {
     lines.push(
       '<style>',
+      // An inline <style> is blocked by a Content-Security-Policy without 'unsafe-inline'.
+      '  /* Or put this rule in your stylesheet: a strict CSP blocks inline styles. */',
       `  ${tag} {`,
       ...safe.map(([name, value]) => `    ${name}: ${value.trim()};`),
       '  }',

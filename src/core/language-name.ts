@@ -53,3 +53,11 @@ export function languageName(language: string, locale: string): string {
   const name = of(displayNames(locale), language) || table?.[language.toLowerCase()] || table?.[base(language)];
   return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : '';
 }
+
+/**
+ * What `show-language` writes beside an item: the name of its `language` in `locale`, or '' when
+ * the item is in that language, gives none, or gives one nobody can name.
+ */
+export function foreignLanguageName(language: string | undefined, locale: string): string {
+  return language && !sameLanguage(language, locale) ? languageName(language, locale) : '';
+}

@@ -89,6 +89,33 @@ describe('the demo site', () => {
     expect(tagsOf(cards)).to.include('Weather');
   });
 
+  it('with English chosen, labels every article in another language, wherever the page shows it', async () => {
+    const page = await openDemo('?lang=en');
+    // Each widget's articles, with the language each is marked as (ticker and cards on the item, category lists on the title).
+    const articles: Record<string, string> = {
+      'news-ticker': '.list:not(.copy) [part="item"]',
+      'news-cards': '[part="card"]',
+      'news-categories': '[part="item"]',
+    };
+    const widgets = [...page.querySelectorAll('news-ticker, news-cards, news-categories')];
+    expect(widgets).to.have.length(5);
+    for (const widget of widgets) {
+      const name = `${widget.localName} ${widget.getAttribute('label')}`;
+      const items = () => [...widget.shadowRoot!.querySelectorAll<HTMLElement>(articles[widget.localName]!)];
+      await waitUntil(() => items().length > 0, `${name} showed nothing`);
+      const seen = items().map((item) => [
+        item.getAttribute('lang') ?? item.querySelector('[part~="title"]')!.getAttribute('lang'),
+        item.querySelector('[part="language"]')?.textContent ?? null,
+      ]);
+      expect(
+        seen.some(([lang]) => lang !== 'en'),
+        `${name} shows articles in one language only: nothing to check`,
+      ).to.equal(true);
+      for (const [lang, label] of seen)
+        expect(label, `${name}: an article in ${lang}`).to.equal(lang === 'en' ? null : languageNames[lang!]);
+    }
+  });
+
   it('names tags, categories and languages in the language chosen', async () => {
     const page = await openDemo('?lang=ru');
     const cards = await cardsOf(page.querySelector('#top-cards')!);

@@ -3,9 +3,11 @@ import { parseFeed } from '../../src/core/parse-feed.js';
 import '../../src/define/news-card.js';
 import '../../src/define/news-cards.js';
 import '../../src/define/news-categories.js';
+import '../../src/define/news-ticker.js';
 import type { NewsCard } from '../../src/define/news-card.js';
 import type { NewsCards } from '../../src/define/news-cards.js';
 import type { NewsCategories } from '../../src/define/news-categories.js';
+import type { NewsTicker } from '../../src/define/news-ticker.js';
 import '../../src/locales/az.js';
 import '../../src/locales/ru.js';
 import { jsonFeed } from '../helpers/feeds.js';
@@ -107,6 +109,62 @@ describe('languages', () => {
       expect(card.querySelector('[part="meta"]')!.textContent!.trim()).to.equal('Азербайджанский');
       expect(el.getAttribute('show-language')).to.equal('');
       await expect(el).to.be.accessible();
+    });
+
+    it('labels the headlines of <news-ticker> the same way, after each headline', async () => {
+      const el = await fixture<NewsTicker>(
+        html`<news-ticker .feed=${mixed()} locale="en" show-language></news-ticker>`,
+      );
+      const items = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.list:not(.copy) [part="item"]')];
+      await waitUntil(() => items().length === 4, 'no headlines');
+      expect(items().map((item) => label(item)?.textContent ?? null)).to.deep.equal([
+        'Russian',
+        null,
+        'Azerbaijani',
+        null,
+      ]);
+      const ru = items()[0]!;
+      expect(label(ru)!.previousElementSibling!.getAttribute('part')).to.contain('title');
+      expect([ru.getAttribute('lang'), label(ru)!.getAttribute('lang')]).to.deep.equal(['ru', 'en']);
+      await expect(el).to.be.accessible();
+
+      el.showLanguage = false;
+      await el.updateComplete;
+      expect(items().filter(label)).to.have.length(0);
+    });
+
+    it('labels the headlines of <news-categories> after their dates, in the language chosen', async () => {
+      const el = await fixture<NewsCategories>(
+        html`<news-categories
+          .feed=${mixed()}
+          locale="ru"
+          categories="Weather,Economy,Politics"
+          show-language
+        ></news-categories>`,
+      );
+      const items = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+      await waitUntil(() => items().length === 4, 'no headlines');
+      // Weather (the dated Russian item first), Economy, then Politics in the feed's language.
+      expect(items().map((item) => label(item)?.textContent ?? null)).to.deep.equal([
+        null,
+        'Азербайджанский',
+        'Британский английский',
+        'Английский',
+      ]);
+      el.locale = 'en';
+      await el.updateComplete;
+      const ru = items()[0]!;
+      expect(label(ru)!.textContent).to.equal('Russian');
+      expect(label(ru)!.getAttribute('lang')).to.equal('en');
+      // On the date's line, not a line of its own.
+      const time = ru.querySelector('[part="time"]')!;
+      expect(label(ru)!.previousElementSibling).to.equal(time);
+      expect(label(ru)!.getBoundingClientRect().top).to.be.closeTo(time.getBoundingClientRect().top, 1);
+      await expect(el).to.be.accessible();
+
+      el.showLanguage = false;
+      await el.updateComplete;
+      expect(items().filter(label)).to.have.length(0);
     });
 
     it('ignores a language a page wrote that is not a language', async () => {

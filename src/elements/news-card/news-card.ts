@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
-import { languageName, sameLanguage } from '../../core/language-name.js';
+import { foreignLanguageName } from '../../core/language-name.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { tagName } from '../../core/tag-names.js';
 import { TEXT_MAX, TITLE_MAX, clip } from '../../core/text.js';
@@ -56,8 +56,7 @@ export function renderCard(item: Item, options: CardOptions): TemplateResult {
   const date = options.noDate ? undefined : [item.published, item.modified].find(validDate);
   const { locale } = options;
   const language = str(item.language) || options.feedLanguage || '';
-  const languageLabel =
-    options.showLanguage && language && !sameLanguage(language, locale) ? languageName(language, locale) : '';
+  const languageLabel = options.showLanguage ? foreignLanguageName(language, locale) : '';
   const rel = options.target === '_blank' ? 'noopener noreferrer' : nothing;
 
   const link = url

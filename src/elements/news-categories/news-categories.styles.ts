@@ -39,9 +39,11 @@ export const categoriesStyles = css`
 
   /* Every row is as tall as a headline of the most lines and its date (line-height 1.4 and 0.875em
      of 1.4) and its separator, so the skeleton's rows are the rows that replace them: the list never changes height. */
+  /* The headline takes a line of its own; the date and the language's name share the next. */
   .item {
     display: flex;
-    flex-direction: column;
+    flex-flow: row wrap;
+    column-gap: 0.5em;
     min-block-size: calc(var(--_gap) + var(--_headline-lines) * 1.4em + 1.225em + 1px);
     padding-block: calc(var(--_gap) / 2);
     min-inline-size: 0;
@@ -50,6 +52,7 @@ export const categoriesStyles = css`
 
   .link,
   .item > .title {
+    flex-basis: 100%;
     display: -webkit-box;
     overflow: hidden;
     -webkit-box-orient: vertical;
@@ -64,9 +67,15 @@ export const categoriesStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .time {
+  .time,
+  .language {
     color: var(--_muted);
     font-size: 0.875em;
+  }
+
+  .time + .language::before {
+    content: '·' / '';
+    margin-inline-end: 0.5em;
   }
 
   /* Inner padding keeps a hovered or selected tab off the rail's edges. */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
+import { foreignLanguageName } from '../../core/language-name.js';
 import { languageOf } from '../../core/locale.js';
 import { tagName } from '../../core/tag-names.js';
 import { headline } from '../../core/text.js';
@@ -97,6 +98,7 @@ function groupItems(items: Item[], wanted: string[], limit: number): Group[] {
  * @csspart link - The link to the article.
  * @csspart title - The headline text, inside the link when the item has a URL.
  * @csspart time - The item's date.
+ * @csspart language - The name of an item's language, after its date (`show-language`).
  * @csspart tablist - The row of tabs (tabs layout).
  * @csspart tab - One category's tab (tabs layout).
  * @csspart panel - One category's panel (tabs layout).
@@ -116,6 +118,7 @@ export class NewsCategories extends FeedElement {
     categories: { reflect: true },
     layout: { reflect: true },
     headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
     selectedKey: { state: true },
   };
 
@@ -142,6 +145,12 @@ export class NewsCategories extends FeedElement {
    * clamps to 1 or 6; not a number gives 2.
    */
   override headingLevel = 2;
+
+  /**
+   * Names each item's language (its own `language`, else the feed's) after its date when it is not
+   * the element's, in the element's language: for feeds that mix languages.
+   */
+  showLanguage = false;
 
   /** The selected tab's category key; the first tab when unset or gone. */
   private selectedKey?: string;
@@ -246,7 +255,11 @@ export class NewsCategories extends FeedElement {
   #renderItem(item: Item): TemplateResult {
     const { lang, dir } = languageOf(item.language);
     const date = item.published ?? item.modified;
-    // The title is in the item's language; the date is in the element's.
+    const locale = this.resolvedLocale;
+    const language = this.showLanguage
+      ? foreignLanguageName(item.language || this.feedState.feed?.language, locale)
+      : '';
+    // The title is in the item's language; the date and the language's name are in the element's.
     const title = html`<span part="title" class="title" lang=${lang ?? nothing} dir=${dir ?? 'auto'}
       >${headline(item)}</span
     >`;
@@ -258,9 +271,10 @@ export class NewsCategories extends FeedElement {
       }
       ${
         date
-          ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, this.resolvedLocale)}</time>`
+          ? html`<time part="time" class="time" datetime=${date.toISOString()}>${formatDate(date, locale)}</time>`
           : nothing
       }
+      ${language ? html`<span part="language" class="language" lang=${locale}>${language}</span>` : nothing}
     </li>`;
   }
 

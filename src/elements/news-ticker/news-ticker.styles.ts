@@ -100,6 +100,12 @@ export const tickerStyles = css`
     white-space: nowrap;
   }
 
+  .language {
+    margin-inline-start: 0.5em;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   .item::after {
     content: var(--_separator) / '';
     margin-inline: 0.75em;

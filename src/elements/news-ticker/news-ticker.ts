@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { foreignLanguageName } from '../../core/language-name.js';
 import { headline } from '../../core/text.js';
 import type { Item } from '../../core/types.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -33,6 +34,7 @@ const playIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.5 
  * @csspart item - One headline with the separator after it.
  * @csspart link - A headline's link.
  * @csspart title - A headline's text (the link itself, or plain text when the item has no safe URL).
+ * @csspart language - The name of a headline's language, after it (`show-language`).
  * @csspart pause - The pause / play button.
  *
  * @cssprop [--news-separator='•'] - What separates headlines, as a CSS `content` value.
@@ -44,6 +46,7 @@ export class NewsTicker extends FeedElement {
     speed: { type: Number, reflect: true },
     paused: { type: Boolean, reflect: true },
     badge: { reflect: true },
+    showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
   };
 
   /** The most headlines in the loop. 0 shows the first 50. */
@@ -57,6 +60,12 @@ export class NewsTicker extends FeedElement {
 
   /** Text of a badge before the headlines, such as "Latest". None by default; the `badge` slot replaces it. */
   badge = '';
+
+  /**
+   * Names each headline's language (its own `language`, else the feed's) after it when it is not
+   * the element's, in the element's language: for feeds that mix languages.
+   */
+  showLanguage = false;
 
   #list?: HTMLElement;
   /** The width of one copy of the headlines: how far the loop moves before it repeats. */
@@ -145,6 +154,10 @@ export class NewsTicker extends FeedElement {
    */
   #renderItem(item: Item, copy: boolean): TemplateResult {
     const text = headline(item);
+    const locale = this.resolvedLocale;
+    const language = this.showLanguage
+      ? foreignLanguageName(item.language || this.feedState.feed?.language, locale)
+      : '';
     return html`<li part="item" class="item" lang=${item.language || nothing}>${
       item.url
         ? html`<a
@@ -157,7 +170,7 @@ export class NewsTicker extends FeedElement {
           >${text}</a
         >`
         : html`<span part="title" dir="auto">${text}</span>`
-    }</li>`;
+    }${language ? html`<span part="language" class="language" lang=${locale}>${language}</span>` : nothing}</li>`;
   }
 
   #toggle = () => {
