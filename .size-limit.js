@@ -10,8 +10,8 @@ import { pages } from './scripts/size/pages.mjs';
 
 const files = pages();
 const budgets = [
-  ['dist/feedlets.js (all elements)', 'dist/feedlets.js', '35.1 KiB'],
-  ['dist/feedlets.iife.js (all elements)', 'dist/feedlets.iife.js', '35.1 KiB'],
+  ['dist/feedlets.js (all elements)', 'dist/feedlets.js', '35.4 KiB'],
+  ['dist/feedlets.iife.js (all elements)', 'dist/feedlets.iife.js', '35.4 KiB'],
   ['news-ticker alone', bundleFile('news-ticker'), '22.0 KiB'],
   ['news-cards alone', bundleFile('news-cards'), '23.8 KiB'],
   ['news-card alone', bundleFile('news-card'), '10.0 KiB'],
