@@ -87,6 +87,7 @@ describe('heading and heading-level, the same in every element', () => {
         for (const [level, expected] of cases) {
           const el = await render(make, 'Heading', level);
           expect(headerOf(el)!.localName, `heading-level="${level}"`).to.equal(expected);
+          expect(el.getAttribute('heading-level'), 'the attribute stays as written').to.equal(level);
         }
       });
     });

@@ -146,7 +146,7 @@ export class NewsCard extends ThemedElement {
     item: { attribute: false },
     locale: { reflect: true },
     heading: {},
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
+    headingLevel: { type: Number, attribute: 'heading-level', converter: levelConverter },
     noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
     noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },

@@ -64,7 +64,7 @@ export class NewsCards extends FeedElement {
   static override properties: PropertyDeclarations = {
     limit: { type: Number },
     layout: { reflect: true },
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
+    headingLevel: { type: Number, attribute: 'heading-level', converter: levelConverter },
     noImages: { type: Boolean, reflect: true, attribute: 'no-images' },
     noSummary: { type: Boolean, reflect: true, attribute: 'no-summary' },
     noDate: { type: Boolean, reflect: true, attribute: 'no-date' },

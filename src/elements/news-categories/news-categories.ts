@@ -117,7 +117,7 @@ export class NewsCategories extends FeedElement {
     limit: { type: Number },
     categories: { reflect: true },
     layout: { reflect: true },
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
+    headingLevel: { type: Number, attribute: 'heading-level', converter: levelConverter },
     showLanguage: { type: Boolean, reflect: true, attribute: 'show-language' },
     selectedKey: { state: true },
   };

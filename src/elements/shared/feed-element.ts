@@ -43,7 +43,7 @@ export abstract class FeedElement extends ThemedElement {
     locale: {},
     label: {},
     heading: {},
-    headingLevel: { type: Number, reflect: true, attribute: 'heading-level', converter: levelConverter },
+    headingLevel: { type: Number, attribute: 'heading-level', converter: levelConverter },
     target: {},
     proxy: {},
     feed: { attribute: false },

@@ -22,7 +22,8 @@ export const heading = (level: number, name: string, content: unknown, id?: stri
 
 /**
  * Reads `heading-level`: an empty attribute is no number, as a word is, so it gives the element's
- * default rather than `Number('')`, 0, which would clamp to 1.
+ * default rather than `Number('')`, 0, which would clamp to 1. The property is not reflected: the
+ * attribute stays as the author wrote it (reflecting wrote "NaN" over a word).
  */
 export const levelConverter = {
   fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : Number.NaN),
