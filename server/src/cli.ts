@@ -117,7 +117,7 @@ async function reviewsCommand(words: string[], values: { db?: string; pending?: 
     case 'approve':
     case 'reject':
     case 'delete': {
-      const id = one();
+      const id = one().toLowerCase(); // stored lowercase, as the server's routes read it
       return withStore(db, async (store) => {
         const status: ReviewStatus = command === 'approve' ? 'published' : 'rejected';
         const done = command === 'delete' ? await store.delete(id) : await store.setStatus(id, status);

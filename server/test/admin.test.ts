@@ -167,7 +167,15 @@ describe('the admin page and API', () => {
     assert.equal((await act('approve', { authorization: 'Bearer wrong' })).status, 401);
     assert.equal((await database.store.get(target.id))?.status, 'pending');
 
-    assert.deepEqual(await (await act('approve')).json(), { id: target.id, status: 'published' });
+    const upper = await fetch(`${admin}/reviews/${target.id.toUpperCase()}/approve`, {
+      method: 'POST',
+      headers: bearer,
+    });
+    assert.deepEqual(
+      await upper.json(),
+      { id: target.id, status: 'published' },
+      'the id in capitals is the same review',
+    );
     assert.deepEqual(await (await act('reject')).json(), { id: target.id, status: 'rejected' });
     assert.deepEqual(await (await act('delete')).json(), { id: target.id, deleted: true });
     assert.equal(await database.store.get(target.id), undefined);

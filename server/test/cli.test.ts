@@ -52,7 +52,8 @@ describe('feedlets-server (the CLI)', () => {
     assert.equal(lines.length, 2);
     assert.ok(lines.some((line) => line.startsWith(`${first.id}  pending`)));
 
-    assert.equal((await runCli(['reviews', 'approve', first.id, '--db', db])).code, 0);
+    // An id typed in capitals names the same review: ids are stored lowercase.
+    assert.equal((await runCli(['reviews', 'approve', first.id.toUpperCase(), '--db', db])).code, 0);
     assert.equal((await runCli(['reject', second.id], { FEEDLETS_DB: db })).code, 0);
     const feed = await (await fetch(`${server.url}/api/reviews.json`)).json();
     assert.deepEqual(

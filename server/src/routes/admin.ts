@@ -212,7 +212,9 @@ export function adminRoutes(settings: Settings): Hono<Env> {
   app.post('/admin/reviews/:id/:action', async (c) => {
     const user = await actor(c);
     if (user instanceof Response) return user;
-    const { id, action } = c.req.param();
+    const { action } = c.req.param();
+    // Ids are stored as lowercase UUIDs (schema.ts): one typed in capitals names the same review.
+    const id = c.req.param('id').toLowerCase();
     let done: boolean;
     if (action === 'delete') done = await store.delete(id);
     else if (action === 'approve' || action === 'reject') done = await store.setStatus(id, ACTIONS[action]);
