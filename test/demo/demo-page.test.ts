@@ -175,6 +175,14 @@ describe('the demo site', () => {
     expect(page.querySelector<HTMLElement>('#faults-banner')!.hidden).to.equal(true);
   });
 
+  it('titles the review box once: the page has its own heading, so the element draws none', async () => {
+    const page = await openDemo();
+    const reviews = page.querySelector('news-reviews')!;
+    await (reviews as Element & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(page.querySelector('#reviews-title')!.textContent).to.equal('Reader reviews');
+    expect(reviews.shadowRoot!.querySelector('[part~="header"]')).to.equal(null);
+  });
+
   it('offers a skip link first, which takes the keyboard to the main content', async () => {
     const page = await openDemo();
     page.defaultView!.focus();
