@@ -6,21 +6,7 @@
 import { buildHandler, type FetchHandler } from './app.js';
 import type { HandlerOptions } from './options.js';
 
-export type { FetchHandler } from './app.js';
-export { DEFAULT_RATE_LIMIT, type ClientInfo, type HandlerOptions, type RateLimit } from './options.js';
-export { reviewPayloadSchema, firstProblem, type ReviewPayload } from './schema.js';
-export { exportFeed, importFeed } from './transfer.js';
-export { InvalidCursorError } from './store/cursor.js';
-export type {
-  NewReview,
-  ReviewPage,
-  ReviewQuery,
-  ReviewStatus,
-  ReviewStore,
-  ReviewSummary,
-  StoredReview,
-  TokenBucket,
-} from './store/types.js';
+export * from './shared-exports.js';
 
 /**
  * The whole server as one standard fetch handler: reviews, moderation, health and (when given) the
