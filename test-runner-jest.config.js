@@ -1,6 +1,6 @@
 // Storybook's test runner (`npm run test-storybook`), in Debian's Chromium: no browser is downloaded.
 import { getJestConfig } from '@storybook/test-runner';
-import { CHROMIUM } from './scripts/chromium.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.mjs';
 
 const defaults = getJestConfig();
 
@@ -14,13 +14,7 @@ export default {
         executablePath: CHROMIUM, // CHROME_PATH, else Debian's
         // scripts/chromium.mjs's flags but --headless=new: jest-playwright decides headless itself
         // (its debug mode opens a window).
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--headless')),
       },
     },
   },

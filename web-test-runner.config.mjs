@@ -6,7 +6,11 @@ import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { chromiumGuardFlags, firefoxGuardPrefs, startNetworkGuard, webkitGuardEnv } from './scripts/network-guard.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+
+// Tests reach loopback only: each browser hands any other host to this loopback guard, which refuses it.
+const guard = await startNetworkGuard();
 
 // Every engine comes from Debian (`apt-get install chromium firefox-esr webkit2gtk-driver xvfb`);
 // nothing is downloaded.
@@ -14,7 +18,7 @@ const chromium = (extraArgs = []) =>
   chromeLauncher({
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [...CHROMIUM_FLAGS, '--disable-dev-shm-usage', ...extraArgs],
+      args: [...CHROMIUM_FLAGS, ...chromiumGuardFlags(guard.port), '--disable-dev-shm-usage', ...extraArgs],
     },
     // One browser context per page: pages sharing a context are tabs of one window, and every tab
     // but the front one is hidden (visibilityState 'hidden', no focus) since Chrome 120, which
@@ -38,7 +42,7 @@ const firefox = (prefs = {}) =>
       browser: 'firefox',
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
-      extraPrefsFirefox: { ...unthrottled, ...prefs },
+      extraPrefsFirefox: { ...unthrottled, ...firefoxGuardPrefs(guard.port), ...prefs },
     },
     // A window of its own per test file, never a background tab (hidden: the ticker stops, lazy
     // images wait). Only the focused window gets focus events, so one test file at a time.
@@ -54,7 +58,7 @@ const engines = (chromiumArgs, firefoxPrefs, webkitOptions) =>
     Object.assign(chromium(chromiumArgs), { name: 'chromium' }),
     Object.assign(firefox(firefoxPrefs), { name: 'firefox' }),
     // WebKitGTK's MiniBrowser, one test file at a time (scripts/webkit-launcher.mjs).
-    Object.assign(webkitLauncher(webkitOptions), { name: 'webkit' }),
+    Object.assign(webkitLauncher({ ...webkitOptions, proxyEnv: webkitGuardEnv(guard.port) }), { name: 'webkit' }),
   ]);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -73,6 +77,11 @@ export default {
     },
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     a11ySnapshotPlugin(),
+    // test/network-guard.test.ts asks what the guard refused.
+    {
+      name: 'network-guard',
+      executeCommand: ({ command }) => (command === 'network-guard-seen' ? guard.seen() : undefined),
+    },
   ],
   browsers: engines([], {}, {}),
   groups: [

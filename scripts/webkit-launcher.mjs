@@ -58,8 +58,10 @@ class WebKitLauncher extends WebdriverLauncher {
   #driver;
   #home;
   #window;
+  /** Proxy variables for the driver and the browser it starts (scripts/network-guard.mjs). */
+  #proxyEnv;
 
-  constructor({ reducedMotion = false, binary = process.env.MINIBROWSER_PATH ?? MINIBROWSER } = {}) {
+  constructor({ reducedMotion = false, binary = process.env.MINIBROWSER_PATH ?? MINIBROWSER, proxyEnv = {} } = {}) {
     super({
       hostname: '127.0.0.1',
       path: '/',
@@ -72,6 +74,7 @@ class WebKitLauncher extends WebdriverLauncher {
       },
     });
     this.#reducedMotion = reducedMotion;
+    this.#proxyEnv = proxyEnv;
   }
 
   async initialize(config, testFiles) {
@@ -100,7 +103,7 @@ class WebKitLauncher extends WebdriverLauncher {
     this.#driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
       detached: true, // its own process group: Xvfb, the driver and MiniBrowser stop together
       stdio: 'ignore',
-      env: { ...process.env, XDG_CONFIG_HOME: this.#home },
+      env: { ...process.env, ...this.#proxyEnv, XDG_CONFIG_HOME: this.#home },
     });
     await ready(this.#driver, port);
     this.options.port = port;
